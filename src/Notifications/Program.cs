@@ -1,0 +1,18 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddServiceDatabase("notifications-db", typeof(Program).Assembly);
+builder.AddEventBus("notifications", typeof(Program).Assembly);
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseProblemDetailsForErrors();
+app.MapOpenApi();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace ChatApp.ServiceDefaults;
+
+public static class TelemetryExtensions
+{
+    /// <summary>Sources and meters of the libraries we use that report without an instrumentation package.</summary>
+    private static readonly string[] LibrarySources =
+    [
+        "MySqlConnector",                        // queries and connection pool
+        "MassTransit",                           // publish, send, consume
+        "Microsoft.AspNetCore.SignalR.Server",   // hub invocations
+        "Yarp.ReverseProxy",                     // gateway forwarding
+    ];
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(LibrarySources)
+                .AddMeter(ChatAppTelemetry.MeterName))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(LibrarySources)
+                .AddSource(ChatAppTelemetry.ActivitySourceName)
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                    // Health probes every few seconds would bury real traces.
+                    aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        // The AppHost sets OTEL_EXPORTER_OTLP_ENDPOINT to the dashboard; elsewhere telemetry stays in-process.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+
+        return builder;
+    }
+
+    private static bool IsHealthProbe(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments(HealthEndpoints.HealthPath) || path.StartsWithSegments(HealthEndpoints.AlivePath);
+}
