@@ -10,4 +10,6 @@ public static class ChatAppTelemetry
     public const string MeterName = "ChatApp";
 
     public static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    public static readonly Meter Meter = new(MeterName);
 }

@@ -39,6 +39,7 @@ public sealed partial class DatabaseMigrator(string connectionString, IReadOnlyL
                 $"CREATE DATABASE IF NOT EXISTS `{databaseName.Replace("`", "``", StringComparison.Ordinal)}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci",
                 cancellationToken: cancellationToken));
             RunMigrations();
+            LogMigrated(logger, databaseName);
         }
         finally
         {
@@ -60,7 +61,6 @@ public sealed partial class DatabaseMigrator(string connectionString, IReadOnlyL
 
         var runner = services.GetRequiredService<IMigrationRunner>();
         runner.MigrateUp();
-        LogMigrated(logger, new MySqlConnectionStringBuilder(connectionString).Database);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is at the newest migration")]

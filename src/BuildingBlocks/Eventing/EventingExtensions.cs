@@ -1,0 +1,46 @@
+using System.Reflection;
+using ChatApp.BuildingBlocks.Eventing.Outbox;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChatApp.BuildingBlocks.Eventing;
+
+public static class EventingExtensions
+{
+    public const string BrokerConnectionName = "rabbitmq";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>, an amqp:// URI), the consumers
+    /// found in <paramref name="consumerAssemblies"/> on queues prefixed with <paramref name="serviceName"/>,
+    /// units of work, and the outbox dispatcher. Needs <c>AddServiceDatabase</c> first.
+    /// </summary>
+    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
+    {
+        var brokerUri = builder.Configuration.GetConnectionString(BrokerConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{BrokerConnectionName} is not set. The AppHost sets it; run the service through it, or set it yourself.");
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.AddConsumers(consumerAssemblies);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(new Uri(brokerUri));
+                // Transient faults (a database restart, a lock timeout) are retried in place before the message is dead-lettered.
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<UnitOfWorkFactory>();
+        builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<EventLogPruner>();
+        return builder;
+    }
+}

@@ -1,0 +1,42 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace ChatApp.BuildingBlocks.Eventing.Inbox;
+
+/// <summary>
+/// A consumer that handles each message once, however often the broker delivers it. The
+/// inbox row and the handler's changes commit in one transaction: a failed handler leaves
+/// no inbox row, so the retry runs it again; a redelivery after success finds the row and
+/// stops. Messages are recognised by their message id, which the outbox keeps stable.
+/// </summary>
+public abstract partial class IdempotentConsumer<TEvent>(UnitOfWorkFactory unitOfWorkFactory, ILogger logger) : IConsumer<TEvent>
+    where TEvent : class
+{
+    private const int ConsumerNameLength = 200;
+
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        var messageId = context.MessageId
+            ?? throw new InvalidOperationException($"A {typeof(TEvent).Name} arrived without a message id; it cannot be deduplicated.");
+        var consumer = GetType().FullName is { Length: > ConsumerNameLength } name ? name[..ConsumerNameLength] : GetType().FullName;
+
+        await using var unitOfWork = await unitOfWorkFactory.BeginAsync(context.CancellationToken);
+        var firstTime = await unitOfWork.ExecuteAsync(
+            "INSERT IGNORE INTO inbox_messages (message_id, consumer, processed_at) VALUES (@messageId, @consumer, UTC_TIMESTAMP(6))",
+            new { messageId = messageId.ToString(), consumer }, context.CancellationToken) == 1;
+        if (!firstTime)
+        {
+            LogDuplicate(logger, typeof(TEvent).Name, messageId);
+            return;
+        }
+
+        await HandleAsync(context.Message, unitOfWork, context.CancellationToken);
+        await unitOfWork.CommitAsync(context.CancellationToken);
+    }
+
+    /// <summary>Does the work for a message seen for the first time, inside <paramref name="unitOfWork"/>.</summary>
+    protected abstract Task HandleAsync(TEvent message, UnitOfWork unitOfWork, CancellationToken cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{EventType} {MessageId} was already handled; skipping the redelivery")]
+    private static partial void LogDuplicate(ILogger logger, string eventType, Guid messageId);
+}

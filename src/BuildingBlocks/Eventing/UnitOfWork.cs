@@ -1,0 +1,68 @@
+using ChatApp.BuildingBlocks.Eventing.Outbox;
+using ChatApp.Contracts;
+using Dapper;
+using MySqlConnector;
+
+namespace ChatApp.BuildingBlocks.Eventing;
+
+/// <summary>
+/// One database transaction of a use case: its state changes and the integration events
+/// they cause commit together or not at all. Dispose without <see cref="CommitAsync"/> rolls back.
+/// </summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    private readonly OutboxSignal _outboxSignal;
+    private readonly TimeProvider _clock;
+    private bool _hasEvents;
+
+    private UnitOfWork(MySqlConnection connection, MySqlTransaction transaction, OutboxSignal outboxSignal, TimeProvider clock)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _outboxSignal = outboxSignal;
+        _clock = clock;
+    }
+
+    public MySqlConnection Connection { get; }
+
+    public MySqlTransaction Transaction { get; }
+
+    internal static async Task<UnitOfWork> BeginAsync(MySqlConnection connection, OutboxSignal outboxSignal, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+        return new UnitOfWork(connection, transaction, outboxSignal, clock);
+    }
+
+    /// <summary>Queues an event to be published once, after (and only if) this unit of work commits.</summary>
+    public async Task EnqueueEventAsync<TEvent>(TEvent @event, CancellationToken cancellationToken)
+        where TEvent : class, IIntegrationEvent
+    {
+        await OutboxWriter.InsertAsync(Transaction, @event, _clock, cancellationToken);
+        _hasEvents = true;
+    }
+
+    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.QueryAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        Connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await Transaction.CommitAsync(cancellationToken);
+        if (_hasEvents)
+            _outboxSignal.Notify();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync();
+        await Connection.DisposeAsync();
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, Transaction, cancellationToken: cancellationToken);
+}

@@ -1,0 +1,22 @@
+using ChatApp.BuildingBlocks.Eventing.Outbox;
+using ChatApp.BuildingBlocks.Persistence;
+
+namespace ChatApp.BuildingBlocks.Eventing;
+
+/// <summary>Starts units of work on the service's own database.</summary>
+public sealed class UnitOfWorkFactory(ServiceDatabase database, OutboxSignal outboxSignal, TimeProvider clock)
+{
+    public async Task<UnitOfWork> BeginAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            return await UnitOfWork.BeginAsync(connection, outboxSignal, clock, cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
