@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs what ChatApp needs and is missing; quick when everything is there.
+#   eng/install.sh run    servers the AppHost starts (MariaDB, RabbitMQ) and the .NET tools (smtp4dev)
+#   eng/install.sh test   the same, plus what only the tests need
+set -euo pipefail
+purpose=${1:-run}
+repo_root=$(cd "$(dirname "$0")/.." && pwd)
+
+say() { printf '[install] %s\n' "$*" >&2; }
+
+# command → Debian package that provides it
+declare -A needed=(
+  [mariadbd]=mariadb-server
+  [mariadb-install-db]=mariadb-server
+  [mariadb]=mariadb-client
+  [/usr/lib/rabbitmq/bin/rabbitmq-server]=rabbitmq-server
+  [epmd]=erlang-base
+  [curl]=curl
+)
+
+if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'; then
+  say "The .NET 10 SDK is required: https://dotnet.microsoft.com/download/dotnet/10.0 (or your distribution's dotnet-sdk-10.0 package)."
+  exit 1
+fi
+
+missing=()
+for command in "${!needed[@]}"; do
+  if ! command -v "$command" >/dev/null 2>&1 && [ ! -x "$command" ]; then
+    missing+=("${needed[$command]}")
+  fi
+done
+mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u | sed '/^$/d')
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    say "Please install these with your system's package manager, then run again: ${missing[*]}"
+    say "(on Fedora: mariadb-server rabbitmq-server erlang; on macOS with Homebrew: mariadb rabbitmq)"
+    exit 1
+  fi
+  sudo=()
+  [ "$(id -u)" = 0 ] || sudo=(sudo)
+  say "Installing ${missing[*]} (Debian packages)"
+  # ChatApp runs its own MariaDB and RabbitMQ on private ports; keep the packages' system
+  # services from starting during the install, unless a policy is already in place.
+  policy=/usr/sbin/policy-rc.d
+  own_policy=false
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
+    "${sudo[@]}" chmod +x "$policy"
+    own_policy=true
+  fi
+  trap '[ "$own_policy" = true ] && "${sudo[@]}" rm -f "$policy"' EXIT
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# .NET tools pinned in .config/dotnet-tools.json (the development SMTP inbox).
+if [ -f "$repo_root/.config/dotnet-tools.json" ]; then
+  (cd "$repo_root" && dotnet tool restore >/dev/null)
+fi
+
+case $purpose in
+  run|test) ;;
+  *) say "unknown purpose '$purpose' (run or test)"; exit 2 ;;
+esac
