@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,8 +39,9 @@ public static class TelemetryExtensions
                 .AddSource(LibrarySources)
                 .AddSource(ChatAppTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
-                    // Health probes every few seconds would bury real traces.
-                    aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                    // The orchestrator's probes every few seconds would bury real traces; a health
+                    // request that arrives with a trace (through the gateway) is traced like any other.
+                    aspNetCore.Filter = context => !IsUntracedHealthProbe(context.Request))
                 .AddHttpClientInstrumentation());
 
         // The AppHost sets OTEL_EXPORTER_OTLP_ENDPOINT to the dashboard; elsewhere telemetry stays in-process.
@@ -49,6 +51,7 @@ public static class TelemetryExtensions
         return builder;
     }
 
-    private static bool IsHealthProbe(Microsoft.AspNetCore.Http.PathString path) =>
-        path.StartsWithSegments(HealthEndpoints.HealthPath) || path.StartsWithSegments(HealthEndpoints.AlivePath);
+    private static bool IsUntracedHealthProbe(HttpRequest request) =>
+        (request.Path.StartsWithSegments(HealthEndpoints.HealthPath) || request.Path.StartsWithSegments(HealthEndpoints.AlivePath))
+        && !request.Headers.ContainsKey("traceparent");
 }
