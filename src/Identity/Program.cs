@@ -1,3 +1,4 @@
+using MassTransit;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.ServiceDefaults;
@@ -6,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("identity-db", typeof(Program).Assembly);
-builder.AddEventBus("identity", typeof(Program).Assembly);
+builder.AddEventBus("identity", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -1,4 +1,3 @@
-using System.Reflection;
 using ChatApp.BuildingBlocks.Eventing.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -13,10 +12,10 @@ public static class EventingExtensions
 
     /// <summary>
     /// MassTransit over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>, an amqp:// URI), the consumers
-    /// found in <paramref name="consumerAssemblies"/> on queues prefixed with <paramref name="serviceName"/>,
+    /// that <paramref name="addConsumers"/> registers on queues prefixed with <paramref name="serviceName"/>,
     /// units of work, and the outbox dispatcher. Needs <c>AddServiceDatabase</c> first.
     /// </summary>
-    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, string serviceName, params Assembly[] consumerAssemblies)
+    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
     {
         var brokerUri = builder.Configuration.GetConnectionString(BrokerConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{BrokerConnectionName} is not set. The AppHost sets it; run the service through it, or set it yourself.");
@@ -24,7 +23,7 @@ public static class EventingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            bus.AddConsumers(consumerAssemblies);
+            addConsumers?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri));
