@@ -1,7 +1,7 @@
-using MassTransit;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.ServiceDefaults;
+using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 
