@@ -23,7 +23,7 @@ public abstract partial class IdempotentConsumer<TEvent>(UnitOfWorkFactory unitO
         await using var unitOfWork = await unitOfWorkFactory.BeginAsync(context.CancellationToken);
         var firstTime = await unitOfWork.ExecuteAsync(
             "INSERT IGNORE INTO inbox_messages (message_id, consumer, processed_at) VALUES (@messageId, @consumer, UTC_TIMESTAMP(6))",
-            new { messageId = messageId.ToString(), consumer }, context.CancellationToken) == 1;
+            new { messageId, consumer }, context.CancellationToken) == 1;
         if (!firstTime)
         {
             LogDuplicate(logger, typeof(TEvent).Name, messageId);

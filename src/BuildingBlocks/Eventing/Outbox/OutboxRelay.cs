@@ -77,12 +77,12 @@ public sealed class OutboxRelay(ServiceDatabase database, IBus bus, IOptions<Out
         using var activity = ChatAppTelemetry.ActivitySource.StartActivity(
             $"outbox publish {eventType.Name}", ActivityKind.Producer, row.TraceParent);
         using var timeout = new CancellationTokenSource(options.Value.PublishTimeout);
-        await bus.Publish(message, eventType, Pipe.Execute<PublishContext>(context => context.MessageId = Guid.Parse(row.MessageId)), timeout.Token);
+        await bus.Publish(message, eventType, Pipe.Execute<PublishContext>(context => context.MessageId = row.MessageId), timeout.Token);
 
         Published.Add(1, new KeyValuePair<string, object?>("event", eventType.Name));
         Lag.Record((clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(row.CreatedAt, DateTimeKind.Utc)).TotalMilliseconds,
             new KeyValuePair<string, object?>("event", eventType.Name));
     }
 
-    private sealed record OutboxRow(long Sequence, string MessageId, string MessageType, string Body, string? TraceParent, DateTime CreatedAt);
+    private sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent, DateTime CreatedAt);
 }

@@ -20,7 +20,7 @@ internal static class OutboxWriter
             """,
             new
             {
-                MessageId = Guid.CreateVersion7().ToString(),
+                MessageId = Guid.CreateVersion7(),
                 MessageType = EventSerializer.TypeName(eventType),
                 Body = EventSerializer.Serialize(@event, eventType),
                 // The request that caused the event: its trace goes on through the broker to every consumer.

@@ -1,0 +1,4 @@
+using ChatApp.Testing;
+
+[assembly: AssemblyFixture(typeof(MariaDbFixture))]
+[assembly: AssemblyFixture(typeof(RabbitMqFixture))]
