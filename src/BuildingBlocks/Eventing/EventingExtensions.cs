@@ -33,6 +33,9 @@ public static class EventingExtensions
             });
         });
 
+        builder.Services.AddSingleton(new BrokerHealthCheck(new Uri(brokerUri)));
+        builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("broker");
+
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
