@@ -54,8 +54,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# .NET tools pinned in .config/dotnet-tools.json (the development SMTP inbox).
-if [ -f "$repo_root/.config/dotnet-tools.json" ]; then
+# .NET tools pinned in dotnet-tools.json (the development SMTP inbox).
+if [ -f "$repo_root/dotnet-tools.json" ]; then
   (cd "$repo_root" && dotnet tool restore >/dev/null)
 fi
 
