@@ -30,6 +30,14 @@ internal static class RabbitMqBroker
             context.Args.Add("-address");
             context.Args.Add("127.0.0.1");
         });
+        const string EpmdHealthCheck = "epmd-listens";
+        builder.Services.AddHealthChecks().AddAsyncCheck(EpmdHealthCheck, async cancellationToken =>
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            await client.ConnectAsync("127.0.0.1", epmdEndpoint.TargetPort ?? throw new InvalidOperationException("epmd has no port yet"), cancellationToken);
+            return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
+        });
+        epmd.WithHealthCheck(EpmdHealthCheck);
 
         var node = builder.AddExecutable("rabbitmq-server", "bash", settings.RepositoryRoot)
             .WithEndpoint(name: "amqp", scheme: "tcp", isProxied: false)
@@ -47,14 +55,14 @@ internal static class RabbitMqBroker
         });
 
         var uri = ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{amqp.Property(EndpointProperty.TargetPort)}/");
-        const string HealthCheck = "rabbitmq-accepts-connections";
-        builder.Services.AddHealthChecks().AddAsyncCheck(HealthCheck, async cancellationToken =>
+        const string NodeHealthCheck = "rabbitmq-accepts-connections";
+        builder.Services.AddHealthChecks().AddAsyncCheck(NodeHealthCheck, async cancellationToken =>
         {
             var factory = new ConnectionFactory { Uri = new Uri((await uri.GetValueAsync(cancellationToken))!) };
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
             return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy();
         });
-        node.WithHealthCheck(HealthCheck);
+        node.WithHealthCheck(NodeHealthCheck);
 
         return builder.AddConnectionString(ConnectionName, uri).WaitFor(node);
     }

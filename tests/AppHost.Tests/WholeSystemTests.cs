@@ -1,0 +1,78 @@
+using System.Net;
+using Aspire.Hosting.Testing;
+
+namespace ChatApp.AppHost.Tests;
+
+/// <summary>The whole system started by the AppHost, reached the way a browser reaches it: through the gateway.</summary>
+public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelper output)
+{
+    [Fact]
+    public void Every_server_service_and_the_gateway_becomes_healthy()
+    {
+        output.WriteLine($"All {system.ProcessResources.Count} resources healthy after {system.TimeToHealthy.TotalSeconds:F1} s: {string.Join(", ", system.ProcessResources)}");
+        Assert.Equal(
+            ["calls", "epmd", "gateway", "identity", "mariadb", "messaging", "notifications", "rabbitmq-server", "smtp4dev"],
+            system.ProcessResources.Order());
+    }
+
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("messaging")]
+    [InlineData("calls")]
+    [InlineData("notifications")]
+    public async Task Each_service_answers_its_health_through_the_gateway(string service)
+    {
+        using var gateway = system.App.CreateHttpClient("gateway", "http");
+
+        var response = await gateway.GetAsync(new Uri($"/api/{service}/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("notifications")]
+    public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service)
+    {
+        using var gateway = system.App.CreateHttpClient("gateway", "http");
+
+        var response = await gateway.GetAsync(new Uri($"/api/{service}/openapi/v1.json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"openapi\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_gateway_serves_the_web_app()
+    {
+        using var gateway = system.App.CreateHttpClient("gateway", "http");
+
+        var response = await gateway.GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>ChatApp</title>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_answers_with_problem_details_through_the_gateway()
+    {
+        using var gateway = system.App.CreateHttpClient("gateway", "http");
+
+        var response = await gateway.GetAsync(new Uri("/api/identity/no-such-thing", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_development_mail_inbox_answers()
+    {
+        using var smtp4dev = system.App.CreateHttpClient("smtp4dev", "http");
+
+        var response = await smtp4dev.GetAsync(new Uri("/api/server", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
