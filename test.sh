@@ -10,15 +10,29 @@ results=artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"
 
-dotnet build ChatApp.sln -nologo -v:q -clp:ErrorsOnly
-build_status=$?
-test_status=1
-if [ $build_status -eq 0 ]; then
-  dotnet test ChatApp.sln --no-build -nologo -v:q \
-    --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
-  test_status=$?
+if ! dotnet build ChatApp.sln -nologo -v:q -clp:ErrorsOnly; then
+  echo "The build failed."
+  echo "0 passed, 0 failed"
+  exit 1
 fi
 
-eng/summarize-tests.sh "$results"
-summary_status=$?
-[ $build_status -eq 0 ] && [ $test_status -eq 0 ] && [ $summary_status -eq 0 ]
+# Test projects run side by side, each with its own servers; each writes its own TRX and log.
+status=0
+pids=()
+projects=(tests/*.Tests/*.Tests.csproj)
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" >"$results/$name.log" 2>&1 &
+  pids+=($!)
+done
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" || status=1
+  name=$(basename "${projects[$i]}" .csproj)
+  echo "===== $name"
+  cat "$results/$name.log"
+done
+
+eng/summarize-tests.sh "$results" || status=1
+exit $status
