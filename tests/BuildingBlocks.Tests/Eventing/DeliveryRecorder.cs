@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatApp.Contracts;
+using ChatApp.Testing;
 using MassTransit;
 
 namespace ChatApp.BuildingBlocks.Tests.Eventing;
@@ -18,16 +19,11 @@ public sealed class DeliveryRecorder
     }
 
     /// <summary>Waits until at least <paramref name="count"/> deliveries of these users arrived.</summary>
-    public async Task WaitForAsync(IEnumerable<Guid> userIds, int count, TimeSpan timeout)
+    public Task WaitForAsync(IEnumerable<Guid> userIds, int count, TimeSpan timeout)
     {
         var ids = userIds.ToList();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DeliveriesOf(ids).Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Only {DeliveriesOf(ids).Count} of {count} deliveries arrived within {timeout}.");
-            await Task.Delay(20);
-        }
+        return Eventually.HoldsAsync(() => DeliveriesOf(ids).Count >= count, timeout,
+            () => $"Only {DeliveriesOf(ids).Count} of {count} deliveries arrived");
     }
 }
 

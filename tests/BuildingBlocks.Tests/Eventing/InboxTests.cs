@@ -45,7 +45,8 @@ public sealed class InboxTests(MariaDbFixture database, RabbitMqFixture broker)
         await host.Services.GetRequiredService<IBus>().Publish(registered, context => context.MessageId = messageId);
 
         await deliveries.WaitForAsync(messageId, 1, Patience);
-        await WaitUntilAsync(async () => await CountHandledAsync(connectionString, registered.UserId) == 1);
+        await Eventually.HoldsAsync(async () => await CountHandledAsync(connectionString, registered.UserId) == 1, Patience,
+            () => "The retried message was not handled");
         Assert.Equal(1, await CountInboxAsync(connectionString, messageId));
         Assert.Equal(2, host.Services.GetRequiredService<FailFirstAttempt>().AttemptsFor(registered.UserId));
     }
@@ -72,32 +73,14 @@ public sealed class InboxTests(MariaDbFixture database, RabbitMqFixture broker)
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM inbox_messages WHERE message_id = @id", new { id = messageId.ToString() });
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The condition did not hold in time.");
-            await Task.Delay(50);
-        }
-    }
-
     /// <summary>Counts the deliveries a consumer finished, per message id.</summary>
     private sealed class DeliveryCounter : IConsumeObserver
     {
         private readonly ConcurrentDictionary<Guid, int> _finished = new();
 
-        public async Task WaitForAsync(Guid messageId, int count, TimeSpan timeout)
-        {
-            var deadline = DateTime.UtcNow + timeout;
-            while (_finished.GetValueOrDefault(messageId) < count)
-            {
-                if (DateTime.UtcNow > deadline)
-                    throw new TimeoutException($"{_finished.GetValueOrDefault(messageId)} of {count} deliveries finished within {timeout}.");
-                await Task.Delay(20);
-            }
-        }
+        public Task WaitForAsync(Guid messageId, int count, TimeSpan timeout) =>
+            Eventually.HoldsAsync(() => _finished.GetValueOrDefault(messageId) >= count, timeout,
+                () => $"{_finished.GetValueOrDefault(messageId)} of {count} deliveries finished");
 
         public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 

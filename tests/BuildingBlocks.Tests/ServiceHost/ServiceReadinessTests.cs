@@ -71,15 +71,11 @@ public sealed class ServiceReadinessTests(MariaDbFixture database)
     private static Uri BaseAddress(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 
-    private static async Task WaitForStatusAsync(HttpClient http, string path, HttpStatusCode expected)
+    private static Task WaitForStatusAsync(HttpClient http, string path, HttpStatusCode expected)
     {
-        var deadline = DateTime.UtcNow + Patience;
-        HttpStatusCode last;
-        while ((last = (await http.GetAsync(new Uri(path, UriKind.Relative))).StatusCode) != expected)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"{path} still answered {last}, not {expected}, after {Patience}.");
-            await Task.Delay(250);
-        }
+        HttpStatusCode? last = null;
+        return Eventually.HoldsAsync(
+            async () => (last = (await http.GetAsync(new Uri(path, UriKind.Relative))).StatusCode) == expected,
+            Patience, () => $"{path} still answered {last}, not {expected}");
     }
 }
