@@ -15,7 +15,6 @@ declare -A needed=(
   [mariadb]=mariadb-client
   [/usr/lib/rabbitmq/bin/rabbitmq-server]=rabbitmq-server
   [epmd]=erlang-base
-  [curl]=curl
 )
 
 if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'; then
