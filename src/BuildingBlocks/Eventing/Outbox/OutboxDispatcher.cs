@@ -41,31 +41,23 @@ internal sealed partial class OutboxDispatcher(OutboxRelay relay, OutboxSignal s
             }
 
             if (published < options.Value.BatchSize)
-                await WaitForWorkAsync(stoppingToken);
+                await WhileRunningAsync(() => signal.WaitAsync(options.Value.PollInterval, stoppingToken), stoppingToken);
         }
     }
 
-    private async Task WaitForWorkAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping: the loop condition ends the dispatcher.
-        }
-    }
+    private static Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken) =>
+        WhileRunningAsync(() => Task.Delay(delay, stoppingToken), stoppingToken);
 
-    private static async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    /// <summary>Awaits <paramref name="wait"/>; a stop ends it quietly, and the loop condition ends the dispatcher.</summary>
+    private static async Task WhileRunningAsync(Func<Task> wait, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(delay, stoppingToken);
+            await wait();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping: the loop condition ends the dispatcher.
+            // Stopping.
         }
     }
 
