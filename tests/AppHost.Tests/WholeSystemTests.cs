@@ -7,12 +7,19 @@ namespace ChatApp.AppHost.Tests;
 public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelper output)
 {
     [Fact]
-    public void Every_server_service_and_the_gateway_becomes_healthy()
+    public void Every_server_service_and_the_gateway_runs_with_a_health_check_and_becomes_healthy()
     {
-        output.WriteLine($"All {system.ProcessResources.Count} resources healthy after {system.TimeToHealthy.TotalSeconds:F1} s: {string.Join(", ", system.ProcessResources)}");
+        output.WriteLine($"All {system.HealthyAfter.Count} resources healthy {system.TimeToHealthy.TotalSeconds:F1} s after the start:");
+        foreach (var (name, elapsed) in system.HealthyAfter.OrderBy(entry => entry.Value))
+            output.WriteLine($"  {elapsed.TotalSeconds,5:F1} s  {name}");
+
         Assert.Equal(
             ["calls", "epmd", "gateway", "identity", "mariadb", "messaging", "notifications", "rabbitmq-server", "smtp4dev"],
-            system.ProcessResources.Order());
+            system.Processes.Order());
+        Assert.Equal(system.Processes.Order(), system.ProcessesWithHealthChecks.Order());
+        Assert.Equal(
+            ["calls-db", "identity-db", "messaging-db", "notifications-db", "rabbitmq"],
+            system.HealthyAfter.Keys.Except(system.Processes).Order());
     }
 
     [Theory]
@@ -67,12 +74,15 @@ public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task The_development_mail_inbox_answers()
+    public async Task The_development_mail_inbox_shows_its_web_page_and_its_messages()
     {
         using var smtp4dev = system.App.CreateHttpClient("smtp4dev", "http");
 
-        var response = await smtp4dev.GetAsync(new Uri("/api/server", UriKind.Relative));
+        var page = await smtp4dev.GetAsync(new Uri("/", UriKind.Relative));
+        var messages = await smtp4dev.GetAsync(new Uri("/api/messages", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, messages.StatusCode);
     }
 }
