@@ -3,10 +3,29 @@ using Microsoft.Extensions.Configuration;
 namespace ChatApp.AppHost;
 
 /// <summary>The AppHost's own settings, under <c>ChatApp</c> in configuration.</summary>
-internal sealed record ChatAppSettings(string RepositoryRoot, string DataDirectory, int? GatewayPort, bool UseContainers)
+internal sealed class ChatAppSettings
 {
     public const string Section = "ChatApp";
     private const int DefaultGatewayPort = 5080;
+
+    private ChatAppSettings(string repositoryRoot, string dataDirectory, int? gatewayPort, bool useContainers)
+    {
+        RepositoryRoot = repositoryRoot;
+        DataDirectory = dataDirectory;
+        GatewayPort = gatewayPort;
+        UseContainers = useContainers;
+    }
+
+    public string RepositoryRoot { get; }
+
+    /// <summary>Where the local servers keep their data; .data at the repository root unless configured.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The gateway's port; null lets Aspire pick a free one (configured as 0, for tests).</summary>
+    public int? GatewayPort { get; }
+
+    /// <summary>Run MariaDB, RabbitMQ and smtp4dev as containers rather than local processes.</summary>
+    public bool UseContainers { get; }
 
     public static ChatAppSettings From(IDistributedApplicationBuilder builder)
     {
@@ -16,13 +35,8 @@ internal sealed record ChatAppSettings(string RepositoryRoot, string DataDirecto
         var dataDirectory = section["DataDirectory"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured, repositoryRoot)
             : Path.Combine(repositoryRoot, ".data");
-        // 0 means "any free port", for tests that run beside a developer's AppHost.
         var gatewayPort = section.GetValue<int?>("GatewayPort") ?? DefaultGatewayPort;
-        return new ChatAppSettings(
-            repositoryRoot,
-            dataDirectory,
-            gatewayPort == 0 ? null : gatewayPort,
-            section.GetValue<bool>("UseContainers"));
+        return new ChatAppSettings(repositoryRoot, dataDirectory, gatewayPort == 0 ? null : gatewayPort, section.GetValue<bool>("UseContainers"));
     }
 
     public string Script(string name) => Path.Combine(RepositoryRoot, "eng", "servers", name);
