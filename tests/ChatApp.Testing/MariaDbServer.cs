@@ -1,4 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Containers;
 using MySqlConnector;
 
 namespace ChatApp.Testing;
@@ -11,6 +15,8 @@ public sealed class MariaDbServer : IAsyncDisposable
 {
     public const string EnvironmentVariable = "CHATAPP_TEST_MYSQL";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // An image pull comes first on a fresh machine.
+    private static readonly TimeSpan ContainerStartTimeout = TimeSpan.FromMinutes(5);
     private readonly Func<ValueTask> _dispose;
 
     private MariaDbServer(string serverConnectionString, Func<ValueTask> dispose)
@@ -39,9 +45,12 @@ public sealed class MariaDbServer : IAsyncDisposable
         new MySqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
 
     /// <summary>Creates a fresh, uniquely named database and returns its connection string.</summary>
+    /// <param name="prefix">The start of the name (letters, digits, underscores; at most 31), to tell tests' databases apart.</param>
     public async Task<string> CreateDatabaseAsync(string prefix = "test")
     {
-        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 64)];
+        if (prefix.Length is 0 or > 31 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            throw new ArgumentException("A database prefix holds 1 to 31 letters, digits or underscores.", nameof(prefix));
+        var name = $"{prefix}_{Guid.NewGuid():N}";
         await using var connection = new MySqlConnection(ServerConnectionString);
         await connection.OpenAsync();
         await using var command = new MySqlCommand($"CREATE DATABASE `{name}`", connection);
@@ -56,7 +65,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         var folder = TemporaryFolder.Create("mariadb");
         var port = FreePort.Next();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-        var process = ServerProcess.Start("bash", RepositoryRoot.Script("eng/servers/mariadb.sh"), Path.Combine(folder, "data"), port.ToString(System.Globalization.CultureInfo.InvariantCulture), password);
+        var process = ServerProcess.Start(folder, "bash", RepositoryRoot.Script("eng/servers/mariadb.sh"), Path.Combine(folder, "data"), port.ToString(CultureInfo.InvariantCulture), password);
         var connectionString = new MySqlConnectionStringBuilder
         {
             Server = "127.0.0.1",
@@ -72,16 +81,59 @@ public sealed class MariaDbServer : IAsyncDisposable
             await process.DisposeAsync();
             TemporaryFolder.Delete(folder);
         });
-        await Readiness.WaitAsync("MariaDB", process, () => PingAsync(connectionString), StartTimeout);
+        try
+        {
+            await Readiness.WaitAsync("MariaDB", process, () => PingAsync(connectionString), StartTimeout);
+        }
+        catch
+        {
+            // The caller gets no server to dispose, so nothing may be left behind.
+            await server.DisposeAsync();
+            throw;
+        }
         return server;
     }
 
     private static async Task<MariaDbServer> StartContainerAsync()
     {
-        var container = new Testcontainers.MySql.MySqlBuilder("mariadb:11").Build();
-        await container.StartAsync();
-        var connectionString = new MySqlConnectionStringBuilder(container.GetConnectionString()) { Database = "", UserID = "root" }.ConnectionString;
-        return new MariaDbServer(connectionString, container.DisposeAsync);
+        // The same major version as Debian 12's mariadb-server, which the local path runs. The module's
+        // own wait runs a `mysql` client inside the container, which MariaDB 11 images no longer ship
+        // (testcontainers-dotnet#941: it waits forever), so readiness is a SELECT 1 from here instead.
+        var container = new Testcontainers.MySql.MySqlBuilder("mariadb:10.11")
+            .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new AnswersSelectOne(), wait => wait.WithTimeout(ContainerStartTimeout)))
+            .Build();
+        try
+        {
+            await container.StartAsync();
+        }
+        catch
+        {
+            await container.DisposeAsync();
+            throw;
+        }
+        return new MariaDbServer(RootConnectionString(container), container.DisposeAsync);
+    }
+
+    /// <summary>As root: the services create their own databases, which the module's user may not.</summary>
+    private static string RootConnectionString(Testcontainers.MySql.MySqlContainer container) =>
+        new MySqlConnectionStringBuilder(container.GetConnectionString()) { Database = "", UserID = "root" }.ConnectionString;
+
+    private sealed class AnswersSelectOne : IWaitUntil
+    {
+        public async Task<bool> UntilAsync(IContainer container)
+        {
+            try
+            {
+                // The image's entrypoint initialises behind --skip-networking, so TCP answers only from the real server.
+                await PingAsync(RootConnectionString((Testcontainers.MySql.MySqlContainer)container));
+                return true;
+            }
+            catch (Exception ex) when (ex is MySqlException or IOException or System.Net.Sockets.SocketException)
+            {
+                // Not listening yet, or docker-proxy accepted and then dropped the connection.
+                return false;
+            }
+        }
     }
 
     private static async Task PingAsync(string connectionString)

@@ -1,5 +1,9 @@
 using System.Globalization;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Containers;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace ChatApp.Testing;
 
@@ -11,7 +15,10 @@ namespace ChatApp.Testing;
 public sealed class RabbitMqServer : IAsyncDisposable
 {
     public const string EnvironmentVariable = "CHATAPP_TEST_RABBITMQ";
+    private const int AmqpPort = 5672;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // An image pull comes first on a fresh machine.
+    private static readonly TimeSpan ContainerStartTimeout = TimeSpan.FromMinutes(5);
 
     private readonly LocalNode? _local;
     private readonly Func<ValueTask>? _disposeExternal;
@@ -33,18 +40,35 @@ public sealed class RabbitMqServer : IAsyncDisposable
         if (LocalExecutable.Exists(LocalNode.ServerPath))
         {
             var node = new LocalNode();
-            await node.StartAsync();
+            try
+            {
+                await node.StartAsync();
+            }
+            catch
+            {
+                // The caller gets no server to dispose, so nothing may be left behind.
+                await node.DisposeAsync();
+                throw;
+            }
             return new RabbitMqServer(node.ConnectionString, node, null);
         }
         if (ContainerEngine.IsAvailable())
         {
-            var container = new DotNet.Testcontainers.Builders.ContainerBuilder("rabbitmq:3")
-                .WithPortBinding(5672, assignRandomHostPort: true)
-                .WithWaitStrategy(DotNet.Testcontainers.Builders.Wait.ForUnixContainer().UntilMessageIsLogged("Server startup complete"))
+            // The image lets guest in from outside the container (loopback_users.guest = false).
+            var container = new ContainerBuilder("rabbitmq:3")
+                .WithPortBinding(AmqpPort, assignRandomHostPort: true)
+                .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new AcceptsAmqp(), wait => wait.WithTimeout(ContainerStartTimeout)))
                 .Build();
-            await container.StartAsync();
-            var uri = $"amqp://guest:guest@{container.Hostname}:{container.GetMappedPublicPort(5672)}/";
-            return new RabbitMqServer(uri, null, container.DisposeAsync);
+            try
+            {
+                await container.StartAsync();
+            }
+            catch
+            {
+                await container.DisposeAsync();
+                throw;
+            }
+            return new RabbitMqServer(ContainerUri(container), null, container.DisposeAsync);
         }
         throw new InvalidOperationException(
             $"No RabbitMQ for the tests: set {EnvironmentVariable}, install the rabbitmq-server package (./test.sh does), or run a Docker engine.");
@@ -64,6 +88,31 @@ public sealed class RabbitMqServer : IAsyncDisposable
             await _disposeExternal();
     }
 
+    private static string ContainerUri(IContainer container) =>
+        $"amqp://guest:guest@{container.Hostname}:{container.GetMappedPublicPort(AmqpPort)}/";
+
+    private static async Task ConnectAsync(string uri)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(uri) };
+        await using var connection = await factory.CreateConnectionAsync();
+    }
+
+    private sealed class AcceptsAmqp : IWaitUntil
+    {
+        public async Task<bool> UntilAsync(IContainer container)
+        {
+            try
+            {
+                await ConnectAsync(ContainerUri(container));
+                return true;
+            }
+            catch (BrokerUnreachableException)
+            {
+                return false;
+            }
+        }
+    }
+
     private static InvalidOperationException NotPrivate() =>
         new("Only a broker the tests started themselves can be stopped and restarted.");
 
@@ -72,31 +121,40 @@ public sealed class RabbitMqServer : IAsyncDisposable
     {
         public const string ServerPath = "/usr/lib/rabbitmq/bin/rabbitmq-server";
         private readonly string _folder = TemporaryFolder.Create("rabbitmq");
-        private readonly int _amqpPort = FreePort.Next();
-        private readonly int _distPort = FreePort.Next();
-        private readonly int _epmdPort = FreePort.Next();
+        private readonly int _amqpPort;
+        private readonly int _distPort;
+        private readonly int _epmdPort;
         private ServerProcess? _epmd;
         private ServerProcess? _node;
+
+        public LocalNode()
+        {
+            var ports = FreePort.Next(3);
+            (_amqpPort, _distPort, _epmdPort) = (ports[0], ports[1], ports[2]);
+        }
 
         public string ConnectionString => $"amqp://guest:guest@127.0.0.1:{_amqpPort}/";
 
         public async Task StartAsync()
         {
-            _epmd = ServerProcess.Start("epmd", "-port", Invariant(_epmdPort), "-address", "127.0.0.1");
+            _epmd = ServerProcess.Start(null, "epmd", "-port", Invariant(_epmdPort), "-address", "127.0.0.1");
             await StartNodeAsync();
         }
 
         public async Task StartNodeAsync()
         {
-            _node = ServerProcess.Start("bash", RepositoryRoot.Script("eng/servers/rabbitmq.sh"),
+            if (_node is not null)
+                throw new InvalidOperationException("The broker is running; stop it first.");
+            _node = ServerProcess.Start(_folder, "bash", RepositoryRoot.Script("eng/servers/rabbitmq.sh"),
                 Path.Combine(_folder, "data"), Invariant(_amqpPort), Invariant(_distPort), Invariant(_epmdPort));
-            await Readiness.WaitAsync("RabbitMQ", _node, ConnectAsync, StartTimeout);
+            await Readiness.WaitAsync("RabbitMQ", _node, () => ConnectAsync(ConnectionString), StartTimeout);
         }
 
         public async Task StopNodeAsync()
         {
             if (_node is not null)
-                await _node.StopAsync(TimeSpan.FromSeconds(20));
+                await _node.DisposeAsync();
+            _node = null;
         }
 
         public async ValueTask DisposeAsync()
@@ -106,12 +164,6 @@ public sealed class RabbitMqServer : IAsyncDisposable
             if (_epmd is not null)
                 await _epmd.DisposeAsync();
             TemporaryFolder.Delete(_folder);
-        }
-
-        private async Task ConnectAsync()
-        {
-            var factory = new ConnectionFactory { Uri = new Uri(ConnectionString) };
-            await using var connection = await factory.CreateConnectionAsync();
         }
 
         private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

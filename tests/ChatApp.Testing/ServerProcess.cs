@@ -7,14 +7,19 @@ namespace ChatApp.Testing;
 
 /// <summary>
 /// A server process a fixture started: its output is kept for error messages, it is stopped
-/// with SIGTERM (then SIGKILL), and it is killed when the test process exits, whatever happens.
+/// with SIGTERM (then SIGKILL), and it does not outlive the test process, however that ends.
 /// </summary>
 internal sealed partial class ServerProcess : IAsyncDisposable
 {
+    // RabbitMQ stops cleanly in about 1 s, MariaDB at once; far beyond that, something is wrong with them.
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
     private static readonly ConcurrentDictionary<int, Process> Running = new();
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly OrphanWatchdog _watchdog;
+    private readonly StringBuilder _output;
+    private bool _disposed;
 
+    // The fixtures' DisposeAsync is the normal way out; this covers a test run that ends without it.
     static ServerProcess() =>
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
@@ -25,7 +30,12 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             }
         };
 
-    private ServerProcess(Process process) => _process = process;
+    private ServerProcess(Process process, StringBuilder output, OrphanWatchdog watchdog)
+    {
+        _process = process;
+        _output = output;
+        _watchdog = watchdog;
+    }
 
     public string Output
     {
@@ -34,29 +44,42 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServerProcess Start(string fileName, params string[] arguments)
+    /// <summary>
+    /// Starts <paramref name="fileName"/> in a session of its own: a Ctrl+C in the terminal reaches the
+    /// test process, which stops its servers in order, rather than every server at once; and the
+    /// server's process group is what the watchdog stops should the test process be killed outright.
+    /// </summary>
+    /// <param name="folder">A folder the watchdog removes after stopping an orphaned server.</param>
+    public static ServerProcess Start(string? folder, string fileName, params string[] arguments)
     {
-        var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         var process = new Process { StartInfo = info };
-        var server = new ServerProcess(process);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        // setsid runs the server in place (same pid), because a child of ours leads no process group.
         process.Start();
+        Running[process.Id] = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Running[process.Id] = process;
-        return server;
+        return new ServerProcess(process, output, OrphanWatchdog.Start(process.Id, folder));
     }
 
-    /// <summary>Asks the server to stop (SIGTERM) and kills it if it has not after <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
+    /// <summary>Asks the server to stop (SIGTERM), kills it if it has not after a grace period, and lets go of it.</summary>
+    public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
+        // First, so that it can never act on a process id that has since been reused.
+        await _watchdog.DisposeAsync();
         if (!_process.HasExited)
         {
             _ = SendSignal(_process.Id, SigTerm);
-            using var timeout = new CancellationTokenSource(grace);
+            using var timeout = new CancellationTokenSource(StopGrace);
             try
             {
                 await _process.WaitForExitAsync(timeout.Token);
@@ -68,18 +91,13 @@ internal sealed partial class ServerProcess : IAsyncDisposable
             }
         }
         Running.TryRemove(_process.Id, out _);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private static void Append(StringBuilder output, string? line)
     {
         if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        lock (output) output.AppendLine(line);
     }
 
     private const int SigTerm = 15;

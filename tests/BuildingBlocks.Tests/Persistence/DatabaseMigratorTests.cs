@@ -19,6 +19,7 @@ public sealed class DatabaseMigratorTests(MariaDbFixture database)
         Assert.Equal(MigrationCount, await AppliedMigrationsAsync(connectionString));
         Assert.True(await TableExistsAsync(connectionString, "outbox_messages"));
         Assert.True(await TableExistsAsync(connectionString, "inbox_messages"));
+        Assert.True(await TableExistsAsync(connectionString, "handled_events"));
     }
 
     [Fact]
@@ -47,6 +48,8 @@ public sealed class DatabaseMigratorTests(MariaDbFixture database)
         await Task.WhenAll(replicas);
 
         Assert.Equal(MigrationCount, await AppliedMigrationsAsync(connectionString));
+        Assert.True(await TableExistsAsync(connectionString, "outbox_messages"));
+        Assert.True(await TableExistsAsync(connectionString, "handled_events"));
     }
 
     /// <summary>The shared outbox/inbox migration plus this assembly's test table.</summary>
