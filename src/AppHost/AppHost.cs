@@ -12,9 +12,13 @@ var mail = builder.AddMailServer(settings);
 
 // Services: each owns one database and shares the broker.
 var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker);
-var messaging = builder.AddChatAppService<Projects.Messaging>("messaging", mysql.AddDatabase("messaging-db", "chatapp_messaging"), broker);
-var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase("calls-db", "chatapp_calls"), broker);
+// The others validate Identity's access tokens with the keys it publishes (http://identity/.well-known/…).
+var messaging = builder.AddChatAppService<Projects.Messaging>("messaging", mysql.AddDatabase("messaging-db", "chatapp_messaging"), broker)
+    .WithReference(identity);
+var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase("calls-db", "chatapp_calls"), broker)
+    .WithReference(identity);
 var notifications = builder.AddChatAppService<Projects.Notifications>("notifications", mysql.AddDatabase("notifications-db", "chatapp_notifications"), broker)
+    .WithReference(identity)
     .WithSmtp(mail);
 
 // The one public entry: the web app and every API and hub, on a known port.
