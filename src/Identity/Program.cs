@@ -1,5 +1,7 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Api;
+using ChatApp.Identity.Infrastructure;
 using ChatApp.ServiceDefaults;
 using MassTransit;
 
@@ -8,12 +10,27 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("identity-db", typeof(Program).Assembly);
 builder.AddEventBus("identity", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddTokenIssuing();
+builder.AddIdentityUseCases();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseProblemDetailsForErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapDiscoveryEndpoints();
+app.MapAccountEndpoints();
+app.MapSignInEndpoints();
+app.MapTokenEndpoints();
+app.MapSessionEndpoints();
+app.MapDirectoryEndpoints();
 
 app.Run();
+
+/// <summary>The entry point, visible to the tests that host the service.</summary>
+public partial class Program;

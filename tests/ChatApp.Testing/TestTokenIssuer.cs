@@ -44,9 +44,13 @@ public sealed class TestTokenIssuer : IDisposable
         });
     }
 
-    /// <summary>Makes a service under test trust this issuer's key without asking Identity.</summary>
+    /// <summary>
+    /// Makes a service under test trust this issuer's key without asking Identity. Call it after
+    /// <c>AddTokenAuthentication</c>: a configuration set here, before JwtBearer's own
+    /// post-configuration, takes the place of the discovery document.
+    /// </summary>
     public void TrustIn(IServiceCollection services) =>
-        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+        services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
         {
             var configuration = new OpenIdConnectConfiguration { Issuer = _options.Issuer };
             configuration.SigningKeys.Add(SigningKey);

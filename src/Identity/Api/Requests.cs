@@ -1,0 +1,13 @@
+namespace ChatApp.Identity.Api;
+
+public sealed record RegisterRequest(string? Username, string? Email, string? DisplayName, string? Password, string? Language);
+
+public sealed record SignInRequest(string? Login, string? Password);
+
+public sealed record CodeRequest(string? Code);
+
+public sealed record ChangeDisplayNameRequest(string? DisplayName);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions);
+
+public sealed record LookupUsersRequest(IReadOnlyList<Guid>? Ids);

@@ -1,0 +1,30 @@
+using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.Identity.Application.Security;
+using ChatApp.Identity.Application.Sessions;
+using ChatApp.Identity.Application.Tokens;
+
+namespace ChatApp.Identity.Api;
+
+public static class TokenEndpoints
+{
+    public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/tokens/refresh", async (RefreshSession refresh, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            if (cookie.Read(context) is not { } refreshToken)
+                return RefreshSession.Refused.ToProblem(context);
+            var result = await refresh.ExecuteAsync(refreshToken, Client.Of(context), cancellationToken);
+            if (result.Failure is not null)
+                cookie.Clear(context);
+            return result.ToResult(context, session => SignInEndpoints.SignedIn(session, cookie, context));
+        });
+
+        app.MapPost("/tokens/sign-out", async (SignOut signOut, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.ThisSession, null, Client.Of(context), cancellationToken);
+            cookie.Clear(context);
+            return Results.NoContent();
+        }).RequireAuthorization();
+        return app;
+    }
+}

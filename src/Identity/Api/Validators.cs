@@ -1,0 +1,66 @@
+using ChatApp.Identity.Application.Directory;
+using ChatApp.Identity.Domain;
+using FluentValidation;
+
+namespace ChatApp.Identity.Api;
+
+public sealed class RegisterRequestValidator : AbstractValidator<RegisterRequest>
+{
+    public static readonly IReadOnlySet<string> Languages = new HashSet<string>(StringComparer.Ordinal) { "en", "tr" };
+
+    public RegisterRequestValidator()
+    {
+        RuleFor(r => r.Username).Must(u => Username.IsValid(u?.Trim()))
+            .WithMessage($"Use {Username.MinLength}–{Username.MaxLength} letters, digits, '.', '_' or '-'.");
+        RuleFor(r => r.Email).Must(e => EmailAddress.IsValid(e?.Trim())).WithMessage("Enter a valid email address.");
+        RuleFor(r => r.DisplayName).Must(d => DisplayName.IsValid(d?.Trim()))
+            .WithMessage($"Use 1–{DisplayName.MaxLength} characters, without control characters.");
+        RuleFor(r => r.Password).Custom((password, context) =>
+        {
+            foreach (var problem in PasswordPolicy.Problems(password, context.InstanceToValidate.Username?.Trim(), context.InstanceToValidate.Email?.Trim()))
+                context.AddFailure(problem);
+        });
+        RuleFor(r => r.Language).Must(l => l is null || Languages.Contains(l)).WithMessage("Use one of: en, tr.");
+    }
+}
+
+public sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
+{
+    public SignInRequestValidator()
+    {
+        RuleFor(r => r.Login).Must(login => !string.IsNullOrWhiteSpace(login) && login.Length <= EmailAddress.MaxLength)
+            .WithMessage("Enter your username or email address.");
+        // Long enough for any valid password, short enough that nobody makes us hash megabytes.
+        RuleFor(r => r.Password).Must(password => !string.IsNullOrEmpty(password) && password.Length <= PasswordPolicy.MaxLength * 4)
+            .WithMessage("Enter your password.");
+    }
+}
+
+public sealed class CodeRequestValidator : AbstractValidator<CodeRequest>
+{
+    public CodeRequestValidator() =>
+        RuleFor(r => r.Code).Must(code => code is { Length: 6 } && code.All(char.IsAsciiDigit)).WithMessage("Enter the 6-digit code.");
+}
+
+public sealed class ChangeDisplayNameRequestValidator : AbstractValidator<ChangeDisplayNameRequest>
+{
+    public ChangeDisplayNameRequestValidator() =>
+        RuleFor(r => r.DisplayName).Must(d => DisplayName.IsValid(d?.Trim()))
+            .WithMessage($"Use 1–{DisplayName.MaxLength} characters, without control characters.");
+}
+
+public sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePasswordRequest>
+{
+    public ChangePasswordRequestValidator()
+    {
+        RuleFor(r => r.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
+        RuleFor(r => r.NewPassword).NotEmpty().WithMessage("Choose a new password.");
+    }
+}
+
+public sealed class LookupUsersRequestValidator : AbstractValidator<LookupUsersRequest>
+{
+    public LookupUsersRequestValidator() =>
+        RuleFor(r => r.Ids).NotNull().Must(ids => ids!.Count <= GetProfiles.MaxBatch)
+            .WithMessage($"Send between 0 and {GetProfiles.MaxBatch} ids.");
+}

@@ -1,0 +1,23 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ChatApp.Identity.Application.Security;
+
+/// <summary>
+/// Names of the attempt counters. Logins are hashed: the counter for a name that has no
+/// account behaves exactly like one for a real account, and the table holds no addresses in clear.
+/// </summary>
+public static class RateLimitBuckets
+{
+    public static string Register(Client client) => $"register:addr:{Digest(client.Address)}";
+
+    public static string SignInByAccount(string login) => $"sign-in:login:{Digest(login.Trim().ToUpperInvariant())}";
+
+    public static string SignInByAddress(Client client) => $"sign-in:addr:{Digest(client.Address)}";
+
+    public static string CodeEntry(Client client) => $"code:addr:{Digest(client.Address)}";
+
+    public static string Resend(Guid userId) => $"resend:user:{userId:N}";
+
+    private static string Digest(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];
+}

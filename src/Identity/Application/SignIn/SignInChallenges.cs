@@ -1,0 +1,66 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.Identity.Domain;
+
+namespace ChatApp.Identity.Application.SignIn;
+
+/// <summary>Storing and loading sign-in challenges inside a unit of work.</summary>
+public static class SignInChallenges
+{
+    public static Task InsertAsync(UnitOfWork unitOfWork, SignInChallenge challenge, Security.Client client, CancellationToken cancellationToken) =>
+        unitOfWork.ExecuteAsync("""
+            INSERT INTO sign_in_challenges (id, user_id, code_hash, code_expires_at, code_sent_at, failed_attempts, expires_at, completed_at, client_address, user_agent, created_at)
+            VALUES (@Id, @UserId, @CodeHash, @codeExpiresAt, @codeSentAt, @FailedAttempts, @expiresAt, NULL, @address, @userAgent, @createdAt)
+            """,
+            new
+            {
+                challenge.Id,
+                challenge.UserId,
+                challenge.CodeHash,
+                codeExpiresAt = challenge.CodeExpiresAt?.UtcDateTime,
+                codeSentAt = challenge.CodeSentAt?.UtcDateTime,
+                challenge.FailedAttempts,
+                expiresAt = challenge.ExpiresAt.UtcDateTime,
+                address = client.Address,
+                userAgent = client.UserAgent,
+                createdAt = challenge.CreatedAt.UtcDateTime,
+            }, cancellationToken);
+
+    /// <summary>Loads and locks the challenge, so that two concurrent code entries are counted one after the other.</summary>
+    public static async Task<SignInChallenge?> LockAsync(UnitOfWork unitOfWork, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await unitOfWork.QuerySingleOrDefaultAsync<ChallengeRow>(
+            "SELECT id, user_id, created_at, expires_at, code_hash, code_expires_at, code_sent_at, failed_attempts, completed_at FROM sign_in_challenges WHERE id = @id FOR UPDATE",
+            new { id }, cancellationToken);
+        return row is null
+            ? null
+            : SignInChallenge.Restore(row.id, row.user_id, Utc(row.created_at), Utc(row.expires_at), row.code_hash,
+                UtcOrNull(row.code_expires_at), UtcOrNull(row.code_sent_at), row.failed_attempts, UtcOrNull(row.completed_at));
+    }
+
+    public static Task UpdateAsync(UnitOfWork unitOfWork, SignInChallenge challenge, CancellationToken cancellationToken) =>
+        unitOfWork.ExecuteAsync("""
+            UPDATE sign_in_challenges
+            SET code_hash = @CodeHash, code_expires_at = @codeExpiresAt, code_sent_at = @codeSentAt,
+                failed_attempts = @FailedAttempts, completed_at = @completedAt
+            WHERE id = @Id
+            """,
+            new
+            {
+                challenge.Id,
+                challenge.CodeHash,
+                codeExpiresAt = challenge.CodeExpiresAt?.UtcDateTime,
+                codeSentAt = challenge.CodeSentAt?.UtcDateTime,
+                challenge.FailedAttempts,
+                completedAt = challenge.CompletedAt?.UtcDateTime,
+            }, cancellationToken);
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? UtcOrNull(DateTime? value) => value is { } v ? Utc(v) : null;
+
+#pragma warning disable IDE1006, CA1812 // Dapper maps the snake_case columns onto these names.
+    private sealed record ChallengeRow(
+        Guid id, Guid user_id, DateTime created_at, DateTime expires_at, byte[]? code_hash, DateTime? code_expires_at,
+        DateTime? code_sent_at, int failed_attempts, DateTime? completed_at);
+#pragma warning restore IDE1006, CA1812
+}

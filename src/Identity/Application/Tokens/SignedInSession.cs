@@ -1,0 +1,6 @@
+using ChatApp.Identity.Infrastructure.SigningKeys;
+
+namespace ChatApp.Identity.Application.Tokens;
+
+/// <summary>What a client holds after signing in or refreshing: a short access token and the session's next refresh token.</summary>
+public sealed record SignedInSession(Guid SessionId, AccessToken AccessToken, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);

@@ -1,0 +1,4 @@
+namespace ChatApp.Identity.Application.Tokens;
+
+/// <summary>The account fields an access token names.</summary>
+public sealed record UserSummary(Guid Id, string Username, string DisplayName);

@@ -1,0 +1,66 @@
+using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.Identity.Api;
+using ChatApp.Identity.Application.Accounts;
+using ChatApp.Identity.Application.Directory;
+using ChatApp.Identity.Application.Security;
+using ChatApp.Identity.Application.Sessions;
+using ChatApp.Identity.Application.SignIn;
+using ChatApp.Identity.Application.Tokens;
+using ChatApp.Identity.Infrastructure.Passwords;
+using ChatApp.Identity.Infrastructure.RateLimiting;
+using ChatApp.Identity.Infrastructure.SigningKeys;
+using FluentValidation;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Identity.Infrastructure;
+
+public static class IdentityServiceCollectionExtensions
+{
+    /// <summary>Signing keys, token issuing and checking against the service's own keys.</summary>
+    public static IHostApplicationBuilder AddTokenIssuing(this IHostApplicationBuilder builder)
+    {
+        builder.AddTokenAuthentication();
+        builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration(SigningKeyOptions.Section);
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddHostedService<SigningKeyRotation>();
+        builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, OwnKeysValidation>();
+        builder.Services.AddOptions<RefreshCookieOptions>().BindConfiguration(RefreshCookieOptions.Section);
+        builder.Services.AddSingleton<RefreshCookie>();
+        return builder;
+    }
+
+    /// <summary>The use cases, with what they need: password hashing, attempt limits, the security event log.</summary>
+    public static IHostApplicationBuilder AddIdentityUseCases(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section);
+        builder.Services.AddSingleton<PasswordHashing>();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        builder.Services.AddSingleton<AttemptLimiter>();
+        builder.Services.AddSingleton<SecurityEventLog>();
+        builder.Services.AddHostedService<IdentityHousekeeping>();
+
+        builder.Services.AddSingleton<RegisterAccount>();
+        builder.Services.AddSingleton<GetMyAccount>();
+        builder.Services.AddSingleton<ChangeDisplayName>();
+        builder.Services.AddSingleton<ChangePassword>();
+        builder.Services.AddSingleton<SignInCodeMailer>();
+        builder.Services.AddSingleton<StartSignIn>();
+        builder.Services.AddSingleton<CompleteSignIn>();
+        builder.Services.AddSingleton<ResendSignInCode>();
+        builder.Services.AddSingleton<SessionStarter>();
+        builder.Services.AddSingleton<RefreshSession>();
+        builder.Services.AddSingleton<ListSessions>();
+        builder.Services.AddSingleton<SignOut>();
+        builder.Services.AddSingleton<SearchUsers>();
+        builder.Services.AddSingleton<GetProfiles>();
+
+        builder.Services.AddValidatorsFromAssemblyContaining<RegisterRequestValidator>(ServiceLifetime.Singleton);
+
+        // The gateway (on loopback, trusted by default) passes the browser's address in X-Forwarded-For.
+        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+}

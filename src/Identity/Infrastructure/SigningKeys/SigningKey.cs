@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatApp.Identity.Infrastructure.SigningKeys;
+
+/// <summary>One ES256 key: it signs between <see cref="SignsFrom"/> and <see cref="SignsUntil"/> and is published around that.</summary>
+public sealed class SigningKey(string keyId, ECDsa key, DateTimeOffset signsFrom, DateTimeOffset signsUntil)
+{
+    public string KeyId { get; } = keyId;
+
+    public DateTimeOffset SignsFrom { get; } = signsFrom;
+
+    public DateTimeOffset SignsUntil { get; } = signsUntil;
+
+    public ECDsaSecurityKey SecurityKey { get; } = new(key) { KeyId = keyId };
+
+    public SigningCredentials Credentials => new(SecurityKey, SecurityAlgorithms.EcdsaSha256);
+
+    public bool SignsAt(DateTimeOffset now) => SignsFrom <= now && now < SignsUntil;
+
+    /// <summary>The public half as a JWK, for the JWKS document.</summary>
+    public object ToPublicJwk()
+    {
+        var parameters = SecurityKey.ECDsa.ExportParameters(includePrivateParameters: false);
+        return new
+        {
+            kty = "EC",
+            use = "sig",
+            alg = "ES256",
+            kid = KeyId,
+            crv = "P-256",
+            x = Base64UrlEncoder.Encode(parameters.Q.X),
+            y = Base64UrlEncoder.Encode(parameters.Q.Y),
+        };
+    }
+}
