@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,13 +22,20 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddProblemDetails();
+        // Enums travel by name in every API ("Email", not 0): clients read them, and reordering cannot change their meaning.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 
     /// <summary>Problem details for every error, including unhandled exceptions and bare status codes.</summary>
     public static WebApplication UseProblemDetailsForErrors(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A body that is missing or not JSON is the client's mistake (400), also in Development,
+            // where ASP.NET Core throws instead of answering.
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         return app;
     }

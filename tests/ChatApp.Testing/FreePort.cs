@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace ChatApp.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     private const int Lowest = 10_000;
 

@@ -43,6 +43,8 @@ public static class TokenAuthenticationExtensions
             options.RequireHttpsMetadata = false;
             options.Backchannel = httpClients.CreateClient(MetadataClient);
             options.MapInboundClaims = false;
+            options.RefreshInterval = settings.KeySetRefreshInterval;
+            options.AutomaticRefreshInterval = settings.KeySetAutomaticRefreshInterval;
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,

@@ -17,5 +17,14 @@ public sealed class TokenOptions
     /// <summary>Leeway for clocks that disagree a little between machines.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How soon after one key-set fetch a token with an unknown key may cause another. Keys are
+    /// published ahead of use, so this only matters after an abrupt rotation.
+    /// </summary>
+    public TimeSpan KeySetRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the key set is fetched anyway, which picks up keys published ahead of use.</summary>
+    public TimeSpan KeySetAutomaticRefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     public Uri MetadataAddress => new($"{Issuer.TrimEnd('/')}/.well-known/openid-configuration");
 }

@@ -13,7 +13,8 @@ public static class UserAccounts
     {
         var trimmed = login.Trim();
         return FindAsync(unitOfWork, $"SELECT {Columns} FROM users WHERE username_normalized = @username OR email_normalized = @email",
-            new { username = trimmed.ToUpperInvariant(), email = trimmed.ToLowerInvariant() }, cancellationToken);
+            // A login that cannot be a username (say, with non-ASCII letters) is only compared as an email.
+            new { username = Username.IsValid(trimmed) ? trimmed.ToUpperInvariant() : null, email = trimmed.ToLowerInvariant() }, cancellationToken);
     }
 
     public static Task<UserAccount?> FindByIdAsync(UnitOfWork unitOfWork, Guid id, CancellationToken cancellationToken, bool forUpdate = false) =>

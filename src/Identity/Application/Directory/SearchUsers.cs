@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Persistence;
+using System.Text;
 using Dapper;
 
 namespace ChatApp.Identity.Application.Directory;
@@ -12,6 +13,7 @@ public sealed class SearchUsers(ServiceDatabase database)
     {
         var pattern = EscapeLike(prefix.Trim()) + "%";
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // Usernames are ASCII: a prefix with other letters can only match display names.
         // Two index range scans (username, display name) rather than one OR that reads the table.
         var rows = await connection.QueryAsync<UserProfile>(new CommandDefinition("""
             SELECT id AS Id, username AS Username, display_name AS DisplayName FROM users WHERE username_normalized LIKE @upper
@@ -19,7 +21,7 @@ public sealed class SearchUsers(ServiceDatabase database)
             SELECT id, username, display_name FROM users WHERE display_name LIKE @pattern
             ORDER BY Username
             LIMIT @limit
-            """, new { upper = pattern.ToUpperInvariant(), pattern, limit = Math.Clamp(limit, 1, MaxResults) }, cancellationToken: cancellationToken));
+            """, new { upper = Ascii.IsValid(pattern) ? pattern.ToUpperInvariant() : null, pattern, limit = Math.Clamp(limit, 1, MaxResults) }, cancellationToken: cancellationToken));
         return rows.ToList();
     }
 

@@ -1,0 +1,102 @@
+using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Infrastructure.SigningKeys;
+using ChatApp.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MySqlConnector;
+
+namespace ChatApp.Identity.Tests.Api;
+
+/// <summary>
+/// The real Identity service on a real port with a private MariaDB and RabbitMQ, a tap on the
+/// broker that sees every event it publishes, and a second service that trusts Identity's
+/// tokens only through the published discovery document and JWKS, as Messaging does.
+/// </summary>
+public sealed class IdentityFixture : IAsyncLifetime
+{
+    private MariaDbServer? _database;
+    private RabbitMqServer? _broker;
+    private WebApplicationFactory<Program>? _identity;
+    private WebApplication? _otherService;
+
+    public Uri IdentityAddress { get; private set; } = null!;
+
+    public Uri OtherServiceAddress { get; private set; } = null!;
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public EventTap Events { get; private set; } = null!;
+
+    public IServiceProvider IdentityServices => _identity!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await MariaDbServer.StartAsync();
+        _broker = await RabbitMqServer.StartAsync();
+        DatabaseConnectionString = await _database.CreateDatabaseAsync("identity");
+        Events = await EventTap.StartAsync(_broker.ConnectionString);
+
+        var port = FreePort.Next();
+        IdentityAddress = new Uri($"http://127.0.0.1:{port}");
+        var issuer = IdentityAddress.ToString().TrimEnd('/');
+        _identity = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:identity-db", DatabaseConnectionString);
+            web.UseSetting("ConnectionStrings:rabbitmq", _broker.ConnectionString);
+            web.UseSetting("Tokens:Issuer", issuer);
+        });
+        _identity.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        _identity.StartServer();
+
+        _otherService = await StartOtherServiceAsync(issuer);
+        OtherServiceAddress = new Uri(_otherService.Urls.First());
+    }
+
+    public IdentityClient NewClient() => new(IdentityAddress);
+
+    public HttpClient OtherService() => new() { BaseAddress = OtherServiceAddress };
+
+    public async Task<MySqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new MySqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public Task RotateKeysAsync() => IdentityServices.GetRequiredService<SigningKeyRing>().RotateAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_otherService is not null)
+            await _otherService.DisposeAsync();
+        if (_identity is not null)
+            await _identity.DisposeAsync();
+        await Events.DisposeAsync();
+        if (_broker is not null)
+            await _broker.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    /// <summary>A minimal service with a protected endpoint, configured exactly as the real services are.</summary>
+    private static async Task<WebApplication> StartOtherServiceAsync(string issuer)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Tokens:Issuer"] = issuer;
+        // Other tests send tokens with unknown keys at any moment; the rotation test must not wait out their refresh.
+        builder.Configuration["Tokens:KeySetRefreshInterval"] = "00:00:01";
+        builder.AddTokenAuthentication();
+        var app = builder.Build();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet("/whoami", (HttpContext context) => context.User.GetUserId().ToString()).RequireAuthorization();
+        await app.StartAsync();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+using ChatApp.Identity.Tests.Api;
+
+[assembly: AssemblyFixture(typeof(IdentityFixture))]
