@@ -162,7 +162,7 @@ public sealed class SignInTests(IdentityFixture identity)
         var kinds = (await db.QueryAsync<string>("SELECT kind FROM security_events WHERE user_id = @id ORDER BY id", new { id = account.Id })).ToList();
         Assert.Equal(["registered", "sign-in-failed", "sign-in-code-sent", "signed-in"], kinds);
         var addresses = await db.QueryAsync<string>("SELECT DISTINCT client_address FROM security_events WHERE user_id = @id AND kind <> 'registered'", new { id = account.Id });
-        Assert.Equal([failing.Address, client.Address], addresses.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.Equal(new[] { failing.Address, client.Address }.Order(StringComparer.Ordinal), addresses.Order(StringComparer.Ordinal));
     }
 
     private static async Task<(HttpResponseMessage Response, TimeSpan Elapsed)> TimedSignInAsync(IdentityClient client, string login, string password)
