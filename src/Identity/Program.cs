@@ -25,6 +25,7 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapDiscoveryEndpoints();
 app.MapAccountEndpoints();
+app.MapAuthenticatorEndpoints();
 app.MapSignInEndpoints();
 app.MapTokenEndpoints();
 app.MapSessionEndpoints();

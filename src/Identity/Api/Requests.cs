@@ -1,10 +1,19 @@
+using ChatApp.Identity.Application.SignIn;
+using ChatApp.Identity.Domain;
+
 namespace ChatApp.Identity.Api;
 
 public sealed record RegisterRequest(string? Username, string? Email, string? DisplayName, string? Password, string? Language);
 
 public sealed record SignInRequest(string? Login, string? Password);
 
-public sealed record CodeRequest(string? Code);
+public sealed record CodeRequest(string? Code, SignInProof? Proof);
+
+public sealed record AuthenticatorCodeRequest(string? Code, bool EndOtherSessions);
+
+public sealed record PasswordConfirmationRequest(string? Password, bool EndOtherSessions);
+
+public sealed record SecondFactorRequest(SecondFactor? SecondFactor);
 
 public sealed record ChangeDisplayNameRequest(string? DisplayName);
 

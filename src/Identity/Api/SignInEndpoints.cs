@@ -14,7 +14,7 @@ public static class SignInEndpoints
             .Validates<SignInRequest>();
 
         app.MapPost("/sign-in/{challengeId:guid}/code", async (Guid challengeId, CodeRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
-            (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, request.Code!), Client.Of(context), cancellationToken))
+            (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, request.Code!, request.Proof), Client.Of(context), cancellationToken))
             .ToResult(context, session => SignedIn(session, cookie, context)))
             .Validates<CodeRequest>();
 

@@ -1,4 +1,5 @@
 using ChatApp.Identity.Application.Directory;
+using ChatApp.Identity.Application.SignIn;
 using ChatApp.Identity.Domain;
 using FluentValidation;
 
@@ -38,8 +39,32 @@ public sealed class SignInRequestValidator : AbstractValidator<SignInRequest>
 
 public sealed class CodeRequestValidator : AbstractValidator<CodeRequest>
 {
-    public CodeRequestValidator() =>
-        RuleFor(r => r.Code).Must(code => code is { Length: 6 } && code.All(char.IsAsciiDigit)).WithMessage("Enter the 6-digit code.");
+    public CodeRequestValidator()
+    {
+        RuleFor(r => r.Code).Must(SixDigits).When(r => r.Proof != SignInProof.RecoveryCode).WithMessage("Enter the 6-digit code.");
+        RuleFor(r => r.Code).Must(RecoveryCodes.LooksLikeOne).When(r => r.Proof == SignInProof.RecoveryCode)
+            .WithMessage("Enter one of your recovery codes, like ABCDE-FGHJK.");
+    }
+
+    public static bool SixDigits(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);
+}
+
+public sealed class AuthenticatorCodeRequestValidator : AbstractValidator<AuthenticatorCodeRequest>
+{
+    public AuthenticatorCodeRequestValidator() =>
+        RuleFor(r => r.Code).Must(CodeRequestValidator.SixDigits).WithMessage("Enter the 6-digit code your app shows.");
+}
+
+public sealed class PasswordConfirmationRequestValidator : AbstractValidator<PasswordConfirmationRequest>
+{
+    public PasswordConfirmationRequestValidator() =>
+        RuleFor(r => r.Password).NotEmpty().WithMessage("Enter your password.");
+}
+
+public sealed class SecondFactorRequestValidator : AbstractValidator<SecondFactorRequest>
+{
+    public SecondFactorRequestValidator() =>
+        RuleFor(r => r.SecondFactor).NotNull().WithMessage("Choose Email or Authenticator.");
 }
 
 public sealed class ChangeDisplayNameRequestValidator : AbstractValidator<ChangeDisplayNameRequest>

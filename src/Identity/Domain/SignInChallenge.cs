@@ -63,31 +63,40 @@ public sealed class SignInChallenge
         return code;
     }
 
+    /// <summary>Checks an emailed code: right, wrong (counted), expired, or too late altogether.</summary>
     public CodeCheck CheckCode(string code, DateTimeOffset now)
     {
-        if (CompletedAt is not null)
-            return CodeCheck.AlreadyUsed;
-        if (FailedAttempts >= MaxFailedAttempts || now >= ExpiresAt)
-            return CodeCheck.ChallengeOver;
+        if (Over(now) is { } over)
+            return over;
         if (CodeHash is null || CodeExpiresAt is not { } codeExpiry || now >= codeExpiry)
             return CodeCheck.Expired;
 
         // Hash whatever came in, so a malformed entry takes as long as a wrong one.
-        if (!CryptographicOperations.FixedTimeEquals(HashCode(code ?? ""), CodeHash))
-        {
-            FailedAttempts++;
-            return FailedAttempts >= MaxFailedAttempts ? CodeCheck.ChallengeOver : CodeCheck.Wrong;
-        }
-
-        Complete(now);
-        return CodeCheck.Accepted;
+        return Settle(CryptographicOperations.FixedTimeEquals(HashCode(code ?? ""), CodeHash), now);
     }
 
-    /// <summary>Another factor (authenticator app, recovery code) passed: the challenge is spent.</summary>
-    public void Complete(DateTimeOffset now) => CompletedAt = now;
+    /// <summary>
+    /// Settles the challenge with another factor (an authenticator code, a recovery code) that the
+    /// caller checked: a wrong one counts against the same five tries as a wrong emailed code.
+    /// </summary>
+    public CodeCheck CheckOtherFactor(bool passed, DateTimeOffset now) => Over(now) ?? Settle(passed, now);
 
-    /// <summary>A wrong entry of another factor counts against the same five tries.</summary>
-    public void RecordFailedAttempt() => FailedAttempts++;
+    private CodeCheck? Over(DateTimeOffset now) =>
+        CompletedAt is not null ? CodeCheck.AlreadyUsed
+        : FailedAttempts >= MaxFailedAttempts || now >= ExpiresAt ? CodeCheck.ChallengeOver
+        : null;
+
+    private CodeCheck Settle(bool passed, DateTimeOffset now)
+    {
+        if (passed)
+        {
+            CompletedAt = now;
+            return CodeCheck.Accepted;
+        }
+
+        FailedAttempts++;
+        return FailedAttempts >= MaxFailedAttempts ? CodeCheck.ChallengeOver : CodeCheck.Wrong;
+    }
 
     public static SignInChallenge Restore(
         Guid id, Guid userId, DateTimeOffset createdAt, DateTimeOffset expiresAt, byte[]? codeHash, DateTimeOffset? codeExpiresAt,

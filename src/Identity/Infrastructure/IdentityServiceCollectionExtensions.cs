@@ -1,6 +1,7 @@
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.Identity.Api;
 using ChatApp.Identity.Application.Accounts;
+using ChatApp.Identity.Application.Authenticators;
 using ChatApp.Identity.Application.Directory;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Sessions;
@@ -54,6 +55,10 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<RefreshSession>();
         builder.Services.AddSingleton<ListSessions>();
         builder.Services.AddSingleton<SignOut>();
+        builder.Services.AddSingleton<BeginAuthenticatorEnrolment>();
+        builder.Services.AddSingleton<ConfirmAuthenticator>();
+        builder.Services.AddSingleton<RemoveAuthenticator>();
+        builder.Services.AddSingleton<ChooseSecondFactor>();
         builder.Services.AddSingleton<SearchUsers>();
         builder.Services.AddSingleton<GetProfiles>();
 

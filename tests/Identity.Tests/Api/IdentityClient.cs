@@ -59,9 +59,9 @@ public sealed class IdentityClient : IDisposable
     public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(HttpMethod.Get, path);
 
     /// <summary>Completes the second step and keeps the tokens, as the web app does.</summary>
-    public async Task<HttpResponseMessage> EnterCodeAsync(Guid challengeId, string code)
+    public async Task<HttpResponseMessage> EnterCodeAsync(Guid challengeId, string code, string? proof = null)
     {
-        var response = await PostAsync($"/sign-in/{challengeId}/code", new { code });
+        var response = await PostAsync($"/sign-in/{challengeId}/code", new { code, proof });
         if (response.StatusCode == HttpStatusCode.OK)
             AccessToken = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         return response;

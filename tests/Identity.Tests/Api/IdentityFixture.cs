@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using MySqlConnector;
 
 namespace ChatApp.Identity.Tests.Api;
@@ -49,6 +50,8 @@ public sealed class IdentityFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:identity-db", DatabaseConnectionString);
             web.UseSetting("ConnectionStrings:rabbitmq", _broker.ConnectionString);
             web.UseSetting("Tokens:Issuer", issuer);
+            // A failing test sees a bare 500; the exception behind it is kept in ServerErrorLogProvider.LogFile.
+            web.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLogProvider()));
         });
         _identity.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         _identity.StartServer();

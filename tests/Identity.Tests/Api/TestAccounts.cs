@@ -29,7 +29,7 @@ public static class TestAccounts
     public static async Task<Guid> StartSignInAsync(this IdentityClient client, string login, string password)
     {
         var response = await client.PostAsync("/sign-in", new { login, password });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
     }
 

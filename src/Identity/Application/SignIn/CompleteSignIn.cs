@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Accounts;
+using ChatApp.Identity.Application.Authenticators;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Tokens;
 using ChatApp.Identity.Domain;
@@ -8,9 +9,13 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.SignIn;
 
-public sealed record CompleteSignInCommand(Guid ChallengeId, string Code);
+/// <summary>Without a <see cref="Proof"/>, the code is taken to be from the user's chosen second factor.</summary>
+public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignInProof? Proof = null);
 
-/// <summary>Sign-in step two with the emailed code: the right code opens a session; wrong ones count against the challenge.</summary>
+/// <summary>
+/// Sign-in step two: an emailed code, an authenticator code or a recovery code. The right one
+/// opens a session; wrong ones, of any kind, count against the challenge's five tries.
+/// </summary>
 public sealed class CompleteSignIn(
     UnitOfWorkFactory unitOfWorks, SessionStarter sessions, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
     SecurityEventLog securityEvents, TimeProvider clock)
@@ -27,23 +32,40 @@ public sealed class CompleteSignIn(
         var challenge = await SignInChallenges.LockAsync(unitOfWork, command.ChallengeId, cancellationToken);
         if (challenge is null)
             return SignInFailures.UnknownChallenge;
+        var user = await UserAccounts.FindByIdAsync(unitOfWork, challenge.UserId, cancellationToken)
+            ?? throw new InvalidOperationException($"Challenge {challenge.Id} names user {challenge.UserId}, who does not exist.");
+        var proof = command.Proof ?? (user.SecondFactor == SecondFactor.Authenticator ? SignInProof.AuthenticatorCode : SignInProof.EmailCode);
 
-        var check = challenge.CheckCode(command.Code, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var check = proof switch
+        {
+            SignInProof.EmailCode => challenge.CheckCode(command.Code, now),
+            SignInProof.AuthenticatorCode => challenge.CheckOtherFactor(await AuthenticatorAcceptsAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
+            SignInProof.RecoveryCode => challenge.CheckOtherFactor(await AuthenticatorStore.UseRecoveryCodeAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), proof, "Unknown sign-in proof."),
+        };
+        await SignInChallenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
         if (check != CodeCheck.Accepted)
         {
-            // The wrong try is counted even though sign-in fails: that is what limits guessing.
-            await SignInChallenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
-            await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorFailed, client, challenge.UserId, detail: $"email code: {check}", cancellationToken: cancellationToken);
+            // The wrong try is kept even though sign-in fails: that is what limits guessing.
+            await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorFailed, client, user.Id, detail: $"{proof}: {check}", cancellationToken: cancellationToken);
             await unitOfWork.CommitAsync(cancellationToken);
             return SignInFailures.For(check, challenge);
         }
 
-        var user = await UserAccounts.FindByIdAsync(unitOfWork, challenge.UserId, cancellationToken)
-            ?? throw new InvalidOperationException($"Challenge {challenge.Id} names user {challenge.UserId}, who does not exist.");
-        await SignInChallenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
         var session = await sessions.StartAsync(unitOfWork, user.Summary, client, cancellationToken);
-        await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SignedIn, client, user.Id, session.SessionId, "email code", cancellationToken);
+        await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SignedIn, client, user.Id, session.SessionId, proof.ToString(), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
         return session;
+    }
+
+    /// <summary>Checks an authenticator code and, when right, burns its time step so it cannot be replayed.</summary>
+    private static async Task<bool> AuthenticatorAcceptsAsync(UnitOfWork unitOfWork, Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, cancellationToken) is not { Confirmed: true } authenticator
+            || AuthenticatorCode.Verify(authenticator.Secret, code, authenticator.LastUsedStep, now.UtcDateTime) is not { } step)
+            return false;
+        await AuthenticatorStore.MarkUsedAsync(unitOfWork, userId, step, now, confirm: false, cancellationToken);
+        return true;
     }
 }

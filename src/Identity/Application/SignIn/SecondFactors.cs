@@ -7,5 +7,7 @@ namespace ChatApp.Identity.Application.SignIn;
 public static class SecondFactors
 {
     public static IReadOnlyList<SecondFactor> Available(UserAccount user) =>
-        user.SecondFactor == SecondFactor.Email ? [SecondFactor.Email] : [user.SecondFactor, SecondFactor.Email];
+        !user.HasAuthenticator ? [SecondFactor.Email]
+        : user.SecondFactor == SecondFactor.Authenticator ? [SecondFactor.Authenticator, SecondFactor.Email]
+        : [SecondFactor.Email, SecondFactor.Authenticator];
 }

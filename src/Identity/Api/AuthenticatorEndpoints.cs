@@ -1,0 +1,37 @@
+using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.Identity.Application.Authenticators;
+using ChatApp.Identity.Application.Security;
+
+namespace ChatApp.Identity.Api;
+
+public static class AuthenticatorEndpoints
+{
+    public static IEndpointRouteBuilder MapAuthenticatorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").RequireAuthorization();
+        account.MapPost("/authenticator", async (BeginAuthenticatorEnrolment begin, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return (await begin.ExecuteAsync(context.User.GetUserId(), cancellationToken)).ToResult(context, Results.Ok);
+        });
+
+        account.MapPost("/authenticator/confirm", async (AuthenticatorCodeRequest request, ConfirmAuthenticator confirm, HttpContext context, CancellationToken cancellationToken) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return (await confirm.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.Code!, request.EndOtherSessions, Client.Of(context), cancellationToken))
+                .ToResult(context, Results.Ok);
+        }).Validates<AuthenticatorCodeRequest>();
+
+        // POST, not DELETE: the password travels in a body, which DELETE requests should not carry.
+        account.MapPost("/authenticator/remove", async (PasswordConfirmationRequest request, RemoveAuthenticator remove, HttpContext context, CancellationToken cancellationToken) =>
+            (await remove.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.Password!, request.EndOtherSessions, Client.Of(context), cancellationToken))
+            .ToResult(context, ended => Results.Ok(new { otherSessionsEnded = ended })))
+            .Validates<PasswordConfirmationRequest>();
+
+        account.MapPut("/second-factor", async (SecondFactorRequest request, ChooseSecondFactor choose, HttpContext context, CancellationToken cancellationToken) =>
+            (await choose.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.SecondFactor!.Value, Client.Of(context), cancellationToken))
+            .ToResult(context, factor => Results.Ok(new { secondFactor = factor })))
+            .Validates<SecondFactorRequest>();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.Identity.Domain;
+
+namespace ChatApp.Identity.Application.Authenticators;
+
+/// <summary>A user's authenticator app as stored: its secret, whether enrolment was confirmed, the last time step used.</summary>
+public sealed record Authenticator(Guid UserId, byte[] Secret, bool Confirmed, long LastUsedStep);
+
+/// <summary>Reading and writing authenticator apps and recovery codes inside a unit of work.</summary>
+public static class AuthenticatorStore
+{
+    public static async Task<Authenticator?> LockAsync(UnitOfWork unitOfWork, Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await unitOfWork.QuerySingleOrDefaultAsync<AuthenticatorRow>(
+            "SELECT secret, confirmed_at, last_used_step FROM authenticators WHERE user_id = @userId FOR UPDATE", new { userId }, cancellationToken);
+        return row is null ? null : new Authenticator(userId, row.secret, row.confirmed_at is not null, row.last_used_step);
+    }
+
+    public static Task MarkUsedAsync(UnitOfWork unitOfWork, Guid userId, long step, DateTimeOffset now, bool confirm, CancellationToken cancellationToken) =>
+        unitOfWork.ExecuteAsync(
+            $"UPDATE authenticators SET last_used_step = @step{(confirm ? ", confirmed_at = @now" : "")} WHERE user_id = @userId",
+            new { userId, step, now = now.UtcDateTime }, cancellationToken);
+
+    /// <summary>Spends one recovery code; false when it is not one of the user's unused codes.</summary>
+    public static async Task<bool> UseRecoveryCodeAsync(UnitOfWork unitOfWork, Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await unitOfWork.ExecuteAsync(
+            "UPDATE recovery_codes SET used_at = @now WHERE user_id = @userId AND code_hash = @hash AND used_at IS NULL",
+            new { userId, hash = RecoveryCodes.Hash(userId, code), now = now.UtcDateTime }, cancellationToken) == 1;
+
+    /// <summary>Replaces the user's recovery codes with a new set and returns them in clear, to be shown once.</summary>
+    public static async Task<IReadOnlyList<string>> ReplaceRecoveryCodesAsync(UnitOfWork unitOfWork, Guid userId, CancellationToken cancellationToken)
+    {
+        var codes = RecoveryCodes.New();
+        await unitOfWork.ExecuteAsync("DELETE FROM recovery_codes WHERE user_id = @userId", new { userId }, cancellationToken);
+        await unitOfWork.ExecuteAsync("INSERT INTO recovery_codes (user_id, code_hash) VALUES (@userId, @hash)",
+            codes.Select(code => new { userId, hash = RecoveryCodes.Hash(userId, code) }).ToList(), cancellationToken);
+        return codes;
+    }
+
+    public static Task SetSecondFactorAsync(UnitOfWork unitOfWork, Guid userId, SecondFactor factor, CancellationToken cancellationToken) =>
+        unitOfWork.ExecuteAsync("UPDATE users SET second_factor = @factor WHERE id = @userId", new { userId, factor = factor.ToString() }, cancellationToken);
+
+#pragma warning disable IDE1006, CA1812 // Dapper maps the snake_case columns onto these names.
+    private sealed record AuthenticatorRow(byte[] secret, DateTime? confirmed_at, long last_used_step);
+#pragma warning restore IDE1006, CA1812
+}
