@@ -26,6 +26,7 @@ app.MapDefaultEndpoints();
 app.MapDiscoveryEndpoints();
 app.MapAccountEndpoints();
 app.MapAuthenticatorEndpoints();
+app.MapPasskeyEndpoints();
 app.MapSignInEndpoints();
 app.MapTokenEndpoints();
 app.MapSessionEndpoints();

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +21,6 @@ public static class ServiceDefaultsExtensions
         });
 
         builder.Services.AddProblemDetails();
-        // Enums travel by name in every API ("Email", not 0): clients read them, and reordering cannot change their meaning.
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
     }
 

@@ -20,3 +20,7 @@ public sealed record ChangeDisplayNameRequest(string? DisplayName);
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword, bool EndOtherSessions);
 
 public sealed record LookupUsersRequest(IReadOnlyList<Guid>? Ids);
+
+public sealed record AddPasskeyRequest(Guid CeremonyId, string? Name, Fido2NetLib.AuthenticatorAttestationRawResponse? Attestation, bool EndOtherSessions);
+
+public sealed record PasskeySignInRequest(Fido2NetLib.AuthenticatorAssertionRawResponse? Assertion);

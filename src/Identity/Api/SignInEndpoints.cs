@@ -1,3 +1,4 @@
+using ChatApp.Identity.Application.Passkeys;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.SignIn;
 using ChatApp.Identity.Application.Tokens;
@@ -17,6 +18,14 @@ public static class SignInEndpoints
             (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, request.Code!, request.Proof), Client.Of(context), cancellationToken))
             .ToResult(context, session => SignedIn(session, cookie, context)))
             .Validates<CodeRequest>();
+
+        app.MapPost("/sign-in/{challengeId:guid}/passkey/options", async (Guid challengeId, BeginPasskeySignIn begin, HttpContext context, CancellationToken cancellationToken) =>
+            (await begin.ExecuteAsync(challengeId, cancellationToken)).ToResult(context, Results.Ok));
+
+        app.MapPost("/sign-in/{challengeId:guid}/passkey", async (Guid challengeId, PasskeySignInRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+            (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, "", SignInProof.Passkey, request.Assertion), Client.Of(context), cancellationToken))
+            .ToResult(context, session => SignedIn(session, cookie, context)))
+            .Validates<PasskeySignInRequest>();
 
         app.MapPost("/sign-in/{challengeId:guid}/resend", async (Guid challengeId, ResendSignInCode resend, HttpContext context, CancellationToken cancellationToken) =>
             (await resend.ExecuteAsync(challengeId, Client.Of(context), cancellationToken))

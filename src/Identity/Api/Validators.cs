@@ -89,3 +89,19 @@ public sealed class LookupUsersRequestValidator : AbstractValidator<LookupUsersR
         RuleFor(r => r.Ids).NotNull().Must(ids => ids!.Count <= GetProfiles.MaxBatch)
             .WithMessage($"Send between 0 and {GetProfiles.MaxBatch} ids.");
 }
+
+public sealed class AddPasskeyRequestValidator : AbstractValidator<AddPasskeyRequest>
+{
+    public AddPasskeyRequestValidator()
+    {
+        RuleFor(r => r.Name).Must(name => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= 64 && !name.Any(char.IsControl))
+            .WithMessage("Name the passkey (1–64 characters), e.g. \"Laptop\".");
+        RuleFor(r => r.Attestation).NotNull().WithMessage("Send the browser's answer to navigator.credentials.create().");
+    }
+}
+
+public sealed class PasskeySignInRequestValidator : AbstractValidator<PasskeySignInRequest>
+{
+    public PasskeySignInRequestValidator() =>
+        RuleFor(r => r.Assertion).NotNull().WithMessage("Send the browser's answer to navigator.credentials.get().");
+}

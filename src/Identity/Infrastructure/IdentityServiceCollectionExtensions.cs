@@ -3,6 +3,9 @@ using ChatApp.Identity.Api;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Authenticators;
 using ChatApp.Identity.Application.Directory;
+using ChatApp.Identity.Application.Passkeys;
+using ChatApp.Identity.Infrastructure.Passkeys;
+using Fido2NetLib;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Sessions;
 using ChatApp.Identity.Application.SignIn;
@@ -59,8 +62,26 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<ConfirmAuthenticator>();
         builder.Services.AddSingleton<RemoveAuthenticator>();
         builder.Services.AddSingleton<ChooseSecondFactor>();
+        builder.Services.AddSingleton<BeginPasskeyRegistration>();
+        builder.Services.AddSingleton<FinishPasskeyRegistration>();
+        builder.Services.AddSingleton<ListPasskeys>();
+        builder.Services.AddSingleton<RemovePasskey>();
+        builder.Services.AddSingleton<BeginPasskeySignIn>();
+        builder.Services.AddSingleton<PasskeyVerifier>();
         builder.Services.AddSingleton<SearchUsers>();
         builder.Services.AddSingleton<GetProfiles>();
+
+        builder.Services.AddOptions<PasskeyOptions>().BindConfiguration(PasskeyOptions.Section);
+        builder.Services.AddSingleton<IFido2>(services =>
+        {
+            var passkeys = services.GetRequiredService<IOptions<PasskeyOptions>>().Value;
+            return new Fido2(new Fido2Configuration
+            {
+                ServerDomain = passkeys.RelyingPartyId,
+                ServerName = passkeys.RelyingPartyName,
+                Origins = passkeys.Origins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
+            });
+        });
 
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterRequestValidator>(ServiceLifetime.Singleton);
 

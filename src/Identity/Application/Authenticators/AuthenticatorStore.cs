@@ -37,6 +37,11 @@ public static class AuthenticatorStore
         return codes;
     }
 
+    /// <summary>After a factor is removed, sign-in falls back to email if that factor was the default.</summary>
+    public static Task FallBackToEmailAsync(UnitOfWork unitOfWork, Guid userId, SecondFactor removed, CancellationToken cancellationToken) =>
+        unitOfWork.ExecuteAsync("UPDATE users SET second_factor = @email WHERE id = @userId AND second_factor = @removed",
+            new { userId, email = nameof(SecondFactor.Email), removed = removed.ToString() }, cancellationToken);
+
     public static Task SetSecondFactorAsync(UnitOfWork unitOfWork, Guid userId, SecondFactor factor, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync("UPDATE users SET second_factor = @factor WHERE id = @userId", new { userId, factor = factor.ToString() }, cancellationToken);
 

@@ -24,7 +24,7 @@ public sealed class RemoveAuthenticator(UnitOfWorkFactory unitOfWorks, PasswordH
             return NoneEnrolled;
 
         await unitOfWork.ExecuteAsync("DELETE FROM recovery_codes WHERE user_id = @userId", new { userId }, cancellationToken);
-        await AuthenticatorStore.SetSecondFactorAsync(unitOfWork, userId, SecondFactor.Email, cancellationToken);
+        await AuthenticatorStore.FallBackToEmailAsync(unitOfWork, userId, SecondFactor.Authenticator, cancellationToken);
         var ended = endOtherSessions
             ? await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)
             : 0;

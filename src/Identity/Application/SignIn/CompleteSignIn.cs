@@ -1,6 +1,8 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Authenticators;
+using ChatApp.Identity.Application.Passkeys;
+using Fido2NetLib;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Tokens;
 using ChatApp.Identity.Domain;
@@ -9,15 +11,18 @@ using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.SignIn;
 
-/// <summary>Without a <see cref="Proof"/>, the code is taken to be from the user's chosen second factor.</summary>
-public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignInProof? Proof = null);
+/// <summary>
+/// A code, or a passkey's <see cref="Assertion"/>. Without a <see cref="Proof"/>, a code is taken
+/// to be from the user's chosen second factor.
+/// </summary>
+public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignInProof? Proof = null, AuthenticatorAssertionRawResponse? Assertion = null);
 
 /// <summary>
-/// Sign-in step two: an emailed code, an authenticator code or a recovery code. The right one
-/// opens a session; wrong ones, of any kind, count against the challenge's five tries.
+/// Sign-in step two: an emailed code, an authenticator code, a recovery code or a passkey. The
+/// right one opens a session; wrong ones, of any kind, count against the challenge's five tries.
 /// </summary>
 public sealed class CompleteSignIn(
-    UnitOfWorkFactory unitOfWorks, SessionStarter sessions, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
+    UnitOfWorkFactory unitOfWorks, SessionStarter sessions, PasskeyVerifier passkeys, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
     SecurityEventLog securityEvents, TimeProvider clock)
 {
     public async Task<Result<SignedInSession>> ExecuteAsync(CompleteSignInCommand command, Client client, CancellationToken cancellationToken)
@@ -42,6 +47,7 @@ public sealed class CompleteSignIn(
             SignInProof.EmailCode => challenge.CheckCode(command.Code, now),
             SignInProof.AuthenticatorCode => challenge.CheckOtherFactor(await AuthenticatorAcceptsAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
             SignInProof.RecoveryCode => challenge.CheckOtherFactor(await AuthenticatorStore.UseRecoveryCodeAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
+            SignInProof.Passkey => challenge.CheckOtherFactor(await passkeys.AcceptsAsync(unitOfWork, challenge.Id, user.Id, command.Assertion, now, cancellationToken), now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), proof, "Unknown sign-in proof."),
         };
         await SignInChallenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
@@ -50,7 +56,7 @@ public sealed class CompleteSignIn(
             // The wrong try is kept even though sign-in fails: that is what limits guessing.
             await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorFailed, client, user.Id, detail: $"{proof}: {check}", cancellationToken: cancellationToken);
             await unitOfWork.CommitAsync(cancellationToken);
-            return SignInFailures.For(check, challenge);
+            return SignInFailures.For(check, challenge, proof);
         }
 
         var session = await sessions.StartAsync(unitOfWork, user.Summary, client, cancellationToken);

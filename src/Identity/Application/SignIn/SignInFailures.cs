@@ -14,8 +14,10 @@ public static class SignInFailures
     public static readonly Failure AlreadyUsed =
         new(FailureKind.Gone, "Code already used", "This sign-in attempt has already completed; start again with your password.");
 
-    public static Failure For(CodeCheck check, SignInChallenge challenge) => check switch
+    public static Failure For(CodeCheck check, SignInChallenge challenge, SignInProof proof) => check switch
     {
+        CodeCheck.Wrong when proof == SignInProof.Passkey => Failure.Field(FailureKind.Invalid, "Passkey not accepted", "assertion",
+            $"The passkey did not confirm this sign-in; {SignInChallenge.MaxFailedAttempts - challenge.FailedAttempts} tries left."),
         CodeCheck.Wrong => Failure.Field(FailureKind.Invalid, "Wrong code", "code",
             $"That code is wrong; {SignInChallenge.MaxFailedAttempts - challenge.FailedAttempts} tries left."),
         CodeCheck.Expired => Failure.Field(FailureKind.Invalid, "Code expired", "code", "That code has expired; ask for a new one."),
