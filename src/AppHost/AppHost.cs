@@ -11,7 +11,8 @@ var broker = builder.AddMessageBroker(settings);
 var mail = builder.AddMailServer(settings);
 
 // Services: each owns one database and shares the broker.
-var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker);
+var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker)
+    .WithPasskeyOrigin(settings);
 // The others validate Identity's access tokens with the keys it publishes (http://identity/.well-known/…).
 var messaging = builder.AddChatAppService<Projects.Messaging>("messaging", mysql.AddDatabase("messaging-db", "chatapp_messaging"), broker)
     .WithReference(identity);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ChatApp.AppHost;
 
 internal static class ServiceResourceExtensions
@@ -38,4 +40,13 @@ internal static class ServiceResourceExtensions
             gateway.WithReference(service).WaitFor(service);
         return gateway;
     }
+
+    /// <summary>
+    /// Passkeys are bound to the origin the browser sees: the gateway's. With a fixed gateway
+    /// port that is known here; with a free port (tests) Identity keeps its default.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPasskeyOrigin(this IResourceBuilder<ProjectResource> identity, ChatAppSettings settings) =>
+        settings.GatewayPort is { } port
+            ? identity.WithEnvironment("Passkeys__Origins", string.Create(CultureInfo.InvariantCulture, $"http://localhost:{port}"))
+            : identity;
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Aspire.Hosting.Testing;
 
 namespace ChatApp.AppHost.Tests;
@@ -48,6 +50,20 @@ public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelpe
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\"openapi\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Identity_registers_through_the_gateway_and_publishes_its_keys_there()
+    {
+        using var gateway = system.App.CreateHttpClient("gateway", "http");
+        var username = $"whole{Guid.NewGuid():N}"[..20];
+
+        var registered = await gateway.PostAsJsonAsync(new Uri("/api/identity/accounts", UriKind.Relative),
+            new { username, email = $"{username}@example.com", displayName = "Whole System", password = "correct horse battery staple" });
+        var jwks = await gateway.GetFromJsonAsync<JsonElement>(new Uri("/api/identity/.well-known/jwks.json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        Assert.Contains(jwks.GetProperty("keys").EnumerateArray(), key => key.GetProperty("alg").GetString() == "ES256");
     }
 
     [Fact]
