@@ -12,7 +12,7 @@ var mail = builder.AddMailServer(settings);
 
 // Services: each owns one database and shares the broker.
 var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker)
-    .WithPasskeyOrigin(settings);
+    .WithPublicAddress(settings, "Passkeys__Origins");
 // The others validate Identity's access tokens with the keys it publishes (http://identity/.well-known/…).
 var messaging = builder.AddChatAppService<Projects.Messaging>("messaging", mysql.AddDatabase("messaging-db", "chatapp_messaging"), broker)
     .WithReference(identity);
@@ -20,7 +20,8 @@ var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase
     .WithReference(identity);
 var notifications = builder.AddChatAppService<Projects.Notifications>("notifications", mysql.AddDatabase("notifications-db", "chatapp_notifications"), broker)
     .WithReference(identity)
-    .WithSmtp(mail);
+    .WithSmtp(mail)
+    .WithPublicAddress(settings, "Email__PublicAddress");
 
 // The one public entry: the web app and every API and hub, on a known port.
 builder.AddGateway(settings, identity, messaging, calls, notifications);

@@ -42,11 +42,12 @@ internal static class ServiceResourceExtensions
     }
 
     /// <summary>
-    /// Passkeys are bound to the origin the browser sees: the gateway's. With a fixed gateway
-    /// port that is known here; with a free port (tests) Identity keeps its default.
+    /// Hands the service the address people open ChatApp at (the gateway's) in
+    /// <paramref name="setting"/>: passkeys are bound to it, and links in emails point to it.
+    /// With a fixed gateway port it is known here; with a free port (tests) the service keeps its default.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithPasskeyOrigin(this IResourceBuilder<ProjectResource> identity, ChatAppSettings settings) =>
+    public static IResourceBuilder<ProjectResource> WithPublicAddress(this IResourceBuilder<ProjectResource> service, ChatAppSettings settings, string setting) =>
         settings.GatewayPort is { } port
-            ? identity.WithEnvironment("Passkeys__Origins", string.Create(CultureInfo.InvariantCulture, $"http://localhost:{port}"))
-            : identity;
+            ? service.WithEnvironment(setting, string.Create(CultureInfo.InvariantCulture, $"http://localhost:{port}"))
+            : service;
 }

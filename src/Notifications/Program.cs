@@ -1,5 +1,8 @@
+using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Notifications.Api;
+using ChatApp.Notifications.Infrastructure;
 using ChatApp.ServiceDefaults;
 using MassTransit;
 
@@ -8,12 +11,23 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("notifications-db", typeof(Program).Assembly);
 builder.AddEventBus("notifications", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddTokenAuthentication();
+builder.AddEmailDelivery();
+builder.AddPreferenceUseCases();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapPreferencesEndpoints();
+app.MapUnsubscribeEndpoints();
 
 app.Run();
+
+/// <summary>The entry point, visible to the tests that host the service.</summary>
+public partial class Program;

@@ -28,7 +28,12 @@ public static class EventingExtensions
             {
                 rabbit.Host(new Uri(brokerUri));
                 // Transient faults (a database restart, a lock timeout) are retried in place before the message is dead-lettered.
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400)));
+                // A malformed event will not get better: it goes to the error queue at once.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(400));
+                    retry.Ignore<MalformedEventException>();
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

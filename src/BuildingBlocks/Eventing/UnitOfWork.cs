@@ -13,6 +13,7 @@ public sealed class UnitOfWork : IAsyncDisposable
 {
     private readonly OutboxSignal _outboxSignal;
     private readonly TimeProvider _clock;
+    private readonly List<Action> _afterCommit = [];
     private bool _hasEvents;
 
     private UnitOfWork(MySqlConnection connection, MySqlTransaction transaction, OutboxSignal outboxSignal, TimeProvider clock)
@@ -55,7 +56,12 @@ public sealed class UnitOfWork : IAsyncDisposable
         await Transaction.CommitAsync(cancellationToken);
         if (_hasEvents)
             _outboxSignal.Notify();
+        foreach (var action in _afterCommit)
+            action();
     }
+
+    /// <summary>Runs <paramref name="action"/> once this unit of work has committed (never if it rolls back): to wake a worker, say.</summary>
+    public void AfterCommit(Action action) => _afterCommit.Add(action);
 
     public async ValueTask DisposeAsync()
     {

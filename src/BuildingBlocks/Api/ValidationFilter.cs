@@ -1,6 +1,8 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
-namespace ChatApp.Identity.Api;
+namespace ChatApp.BuildingBlocks.Api;
 
 /// <summary>Checks an endpoint's body before the use case runs: invalid input gets 400 with one problem per field, and changes nothing.</summary>
 public sealed class ValidationFilter<TRequest>(IValidator<TRequest> validator) : IEndpointFilter

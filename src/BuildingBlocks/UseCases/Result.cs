@@ -1,4 +1,4 @@
-namespace ChatApp.Identity.Application;
+namespace ChatApp.BuildingBlocks.UseCases;
 
 /// <summary>A use case's answer: its value, or the <see cref="Failure"/> that says why not.</summary>
 public readonly struct Result<T>

@@ -1,7 +1,8 @@
 using System.Globalization;
-using ChatApp.Identity.Application;
+using ChatApp.BuildingBlocks.UseCases;
+using Microsoft.AspNetCore.Http;
 
-namespace ChatApp.Identity.Api;
+namespace ChatApp.BuildingBlocks.Api;
 
 /// <summary>Use-case failures as RFC 7807 problem details with the matching status code.</summary>
 public static class FailureResults

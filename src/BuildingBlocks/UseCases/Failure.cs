@@ -1,4 +1,4 @@
-namespace ChatApp.Identity.Application;
+namespace ChatApp.BuildingBlocks.UseCases;
 
 /// <summary>Why a use case refused, in terms the API turns into a problem-details answer.</summary>
 public sealed record Failure(FailureKind Kind, string Title, string? Detail = null)

@@ -1,0 +1,24 @@
+using ChatApp.BuildingBlocks.Api;
+using ChatApp.Notifications.Application.Preferences;
+
+namespace ChatApp.Notifications.Api;
+
+/// <summary>
+/// The link in every email that can be switched off. Mail clients that support RFC 8058 POST to
+/// it (one click, no page); a person opening it gets a page with a button, because link
+/// scanners and previews open links too and must not unsubscribe anyone.
+/// </summary>
+public static class UnsubscribeEndpoints
+{
+    public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/unsubscribe", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
+            (await unsubscribe.InspectAsync(token, cancellationToken))
+            .ToResult(context, link => UnsubscribePage.Confirm(link, context.Request.Path + context.Request.QueryString)));
+
+        // The body (List-Unsubscribe=One-Click) is not read: the signed token says everything.
+        app.MapPost("/unsubscribe", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
+            (await unsubscribe.ExecuteAsync(token, cancellationToken)).ToResult(context, UnsubscribePage.Done));
+        return app;
+    }
+}

@@ -1,0 +1,58 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.Contracts;
+using ChatApp.Notifications.Application.Recipients;
+using ChatApp.Notifications.Domain;
+using ChatApp.Notifications.Infrastructure.Delivery;
+using ChatApp.Notifications.Infrastructure.Templates;
+
+namespace ChatApp.Notifications.Application.Events;
+
+/// <summary>
+/// Turns "messages wait unread" into a digest: who wrote and how many, never what. At most one
+/// per user per hour: a newer picture replaces a digest still waiting for its slot, otherwise
+/// the new digest waits until an hour after the last one.
+/// </summary>
+public sealed class SendUnreadDigest(EmailComposer composer, OutgoingEmails outgoing, TimeProvider clock, UnitOfWorkFactory unitOfWorks, ILogger<SendUnreadDigest> logger)
+    : IdempotentConsumer<UnreadMessagesWaiting>(unitOfWorks, logger)
+{
+    protected override async Task HandleAsync(UnreadMessagesWaiting message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        EventChecks.Require(message.Conversations is { Count: > 0 }, nameof(UnreadMessagesWaiting), "no conversations");
+        EventChecks.Require(message.Conversations.All(c => c.UnreadCount > 0 && c.SenderIds is { Count: > 0 }), nameof(UnreadMessagesWaiting),
+            "a conversation without unread messages or senders");
+
+        // Locking the recipient serialises two digests for one user, so they cannot both take the same slot.
+        var recipient = await RecipientStore.GetAsync(unitOfWork, message.RecipientId, cancellationToken, forUpdate: true);
+        if (!recipient.Preferences.UnreadDigestEmails)
+        {
+            EmailMetrics.RecordSkipped(EmailKind.UnreadDigest);
+            return;
+        }
+
+        var to = new Addressee(recipient.UserId, recipient.Email, recipient.DisplayName, recipient.Preferences.Language, recipient.Preferences.TimeZone);
+        var model = await DescribeAsync(message, to, unitOfWork, cancellationToken);
+        var (waitingId, latestAt) = await outgoing.FindDigestSlotAsync(unitOfWork, recipient.UserId, cancellationToken);
+        var email = await composer.ComposeAsync(EmailKind.UnreadDigest, to, model, message.OccurredAt, cancellationToken,
+            dueAt: DigestSchedule.NextSlot(latestAt, clock.GetUtcNow()));
+        if (waitingId is { } id)
+            await outgoing.ReplaceContentAsync(unitOfWork, id, email, cancellationToken);
+        else
+            await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
+    }
+
+    private static async Task<UnreadDigestModel> DescribeAsync(UnreadMessagesWaiting message, Addressee to, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        var senderIds = message.Conversations.SelectMany(c => c.SenderIds).Distinct().ToList();
+        var names = await RecipientStore.FindNamesAsync(unitOfWork, senderIds, cancellationToken);
+        string NameOf(Guid id) => names.TryGetValue(id, out var known) ? known.DisplayName : "?";
+
+        var lines = message.Conversations
+            .OrderBy(c => c.OldestUnreadAt)
+            .Select(c => new UnreadConversationLine(
+                c.GroupName ?? NameOf(c.SenderIds[0]), c.GroupName is not null, c.UnreadCount,
+                string.Join(", ", c.SenderIds.Distinct().Select(NameOf)), to.Time(c.OldestUnreadAt)))
+            .ToList();
+        return new UnreadDigestModel(lines.Sum(line => line.UnreadCount), lines);
+    }
+}

@@ -1,0 +1,29 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.Contracts;
+using ChatApp.Notifications.Application.Recipients;
+using ChatApp.Notifications.Domain;
+using ChatApp.Notifications.Infrastructure.Delivery;
+using ChatApp.Notifications.Infrastructure.Templates;
+
+namespace ChatApp.Notifications.Application.Events;
+
+/// <summary>Remembers a new user as a recipient, with default preferences, and sends the welcome email.</summary>
+public sealed class WelcomeNewUser(EmailComposer composer, OutgoingEmails outgoing, UnitOfWorkFactory unitOfWorks, ILogger<WelcomeNewUser> logger)
+    : IdempotentConsumer<UserRegistered>(unitOfWorks, logger)
+{
+    protected override async Task HandleAsync(UserRegistered message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        EventChecks.RequireEmailAddress(message.Email, nameof(UserRegistered));
+        EventChecks.RequireText(message.Username, "Username", nameof(UserRegistered));
+        EventChecks.RequireText(message.DisplayName, "DisplayName", nameof(UserRegistered));
+
+        var recipient = new Recipient(message.UserId, message.Username, message.DisplayName, message.Email, NotificationPreferences.Defaults(message.Language));
+        if (!await RecipientStore.AddAsync(unitOfWork, recipient, message.OccurredAt, cancellationToken))
+            return;
+
+        var to = new Addressee(recipient.UserId, recipient.Email, recipient.DisplayName, recipient.Preferences.Language, recipient.Preferences.TimeZone);
+        var email = await composer.ComposeAsync(EmailKind.Welcome, to, new WelcomeModel(recipient.Username), message.OccurredAt, cancellationToken);
+        await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
+    }
+}

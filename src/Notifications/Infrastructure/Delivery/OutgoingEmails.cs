@@ -1,0 +1,57 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.Notifications.Domain;
+
+namespace ChatApp.Notifications.Infrastructure.Delivery;
+
+/// <summary>The queue of emails to send, written inside the event handlers' units of work.</summary>
+public sealed class OutgoingEmails(EmailSignal signal, TimeProvider clock)
+{
+    public async Task EnqueueAsync(UnitOfWork unitOfWork, OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        await unitOfWork.ExecuteAsync("""
+            INSERT INTO outgoing_emails (id, kind, recipient_user_id, to_address, to_name, language, subject, html_body, text_body,
+                                         unsubscribe_url, status, attempts, due_at, expires_at, event_occurred_at, created_at)
+            VALUES (@Id, @kind, @RecipientUserId, @ToAddress, @ToName, @Language, @Subject, @Html, @Text,
+                    @UnsubscribeUrl, 'pending', 0, @dueAt, @expiresAt, @eventOccurredAt, @createdAt)
+            """,
+            new
+            {
+                email.Id, kind = email.Kind.Name(), email.RecipientUserId, email.ToAddress, email.ToName, email.Language,
+                email.Subject, email.Html, email.Text, email.UnsubscribeUrl,
+                dueAt = email.DueAt.UtcDateTime, expiresAt = email.ExpiresAt?.UtcDateTime,
+                eventOccurredAt = email.EventOccurredAt.UtcDateTime, createdAt = clock.GetUtcNow().UtcDateTime,
+            },
+            cancellationToken);
+        unitOfWork.AfterCommit(signal.Notify);
+    }
+
+    /// <summary>
+    /// The recipient's digest that has not gone yet (locked until the unit of work ends), and when
+    /// their latest digest went or is due: a new digest replaces a waiting one, or waits its hour.
+    /// </summary>
+    public async Task<(Guid? WaitingId, DateTimeOffset? LatestAt)> FindDigestSlotAsync(UnitOfWork unitOfWork, Guid userId, CancellationToken cancellationToken)
+    {
+        var waiting = await unitOfWork.QuerySingleOrDefaultAsync<Guid?>("""
+            SELECT id FROM outgoing_emails
+            WHERE recipient_user_id = @userId AND kind = @kind AND status = 'pending' AND attempts = 0
+            ORDER BY due_at LIMIT 1 FOR UPDATE
+            """, new { userId, kind = EmailKind.UnreadDigest.Name() }, cancellationToken);
+        var latest = await unitOfWork.QuerySingleOrDefaultAsync<DateTime?>("""
+            SELECT MAX(COALESCE(finished_at, due_at)) FROM outgoing_emails
+            WHERE recipient_user_id = @userId AND kind = @kind AND status IN ('pending', 'sent')
+            """, new { userId, kind = EmailKind.UnreadDigest.Name() }, cancellationToken);
+        return (waiting, latest is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null);
+    }
+
+    /// <summary>Gives a waiting email new words (a fresher digest), keeping its place in the queue.</summary>
+    public async Task ReplaceContentAsync(UnitOfWork unitOfWork, Guid id, OutgoingEmail with, CancellationToken cancellationToken)
+    {
+        await unitOfWork.ExecuteAsync("""
+            UPDATE outgoing_emails SET subject = @Subject, html_body = @Html, text_body = @Text, language = @Language,
+                                       to_address = @ToAddress, to_name = @ToName, event_occurred_at = @eventOccurredAt
+            WHERE id = @id
+            """, new { id, with.Subject, with.Html, with.Text, with.Language, with.ToAddress, with.ToName, eventOccurredAt = with.EventOccurredAt.UtcDateTime },
+            cancellationToken);
+        unitOfWork.AfterCommit(signal.Notify);
+    }
+}

@@ -1,0 +1,46 @@
+using ChatApp.Notifications.Api;
+using ChatApp.Notifications.Application;
+using ChatApp.Notifications.Application.Preferences;
+using ChatApp.Notifications.Infrastructure.Delivery;
+using ChatApp.Notifications.Infrastructure.Smtp;
+using ChatApp.Notifications.Infrastructure.Templates;
+using ChatApp.Notifications.Infrastructure.Signing;
+using FluentValidation;
+
+namespace ChatApp.Notifications.Infrastructure;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    /// <summary>Templates, the email queue and its delivery worker over SMTP, and unsubscribe links.</summary>
+    public static IHostApplicationBuilder AddEmailDelivery(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
+            .Validate(smtp => smtp.Host.Length > 0 && smtp.Port is > 0 and < 65536, "Smtp:Host and Smtp:Port must name a server.")
+            .Validate(smtp => smtp.FromAddress.Contains('@', StringComparison.Ordinal), "Smtp:FromAddress must be an email address.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate(email => email.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(_ => EmailTemplates.Load(EmailTemplates.DefaultFolder));
+        builder.Services.AddSingleton<SmtpTransport>();
+        builder.Services.AddSingleton<EmailSignal>();
+        builder.Services.AddSingleton<OutgoingEmails>();
+        builder.Services.AddSingleton<EmailDelivery>();
+        builder.Services.AddHostedService<EmailDispatcher>();
+        builder.Services.AddSingleton<SecretStore>();
+        builder.Services.AddSingleton<UnsubscribeLinks>();
+        builder.Services.AddSingleton<EmailComposer>();
+        return builder;
+    }
+
+    /// <summary>The preference and unsubscribe use cases behind the API.</summary>
+    public static IHostApplicationBuilder AddPreferenceUseCases(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<GetPreferences>();
+        builder.Services.AddSingleton<UpdatePreferences>();
+        builder.Services.AddSingleton<Unsubscribe>();
+        builder.Services.AddValidatorsFromAssemblyContaining<PreferencesRequestValidator>(ServiceLifetime.Singleton);
+        return builder;
+    }
+}

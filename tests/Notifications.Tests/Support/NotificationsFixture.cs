@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using ChatApp.Notifications.Application.Events;
+using ChatApp.Testing;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MySqlConnector;
+using RabbitMQ.Client;
+
+namespace ChatApp.Notifications.Tests.Support;
+
+/// <summary>
+/// The real Notifications service on a real port with a private MariaDB, RabbitMQ and a
+/// recording SMTP server; events go in through the broker as MassTransit would put them there.
+/// Retries are fast here (0.2 s doubling to 1 s, five attempts) so outages fit in a test.
+/// </summary>
+public sealed class NotificationsFixture : IAsyncLifetime
+{
+    public const int MaxAttempts = 5;
+    public static readonly string[] ConsumerQueues = QueueNames();
+
+    private MariaDbServer? _database;
+    private RabbitMqServer? _broker;
+    private WebApplicationFactory<Program>? _service;
+    private readonly TestTokenIssuer _tokens = new();
+
+    public RecordingSmtpServer Smtp { get; private set; } = null!;
+
+    public EventPublisher Events { get; private set; } = null!;
+
+    public LogCollector Logs { get; } = new();
+
+    public MetricRecorder Metrics { get; } = new();
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public string BrokerConnectionString => _broker!.ConnectionString;
+
+    public MariaDbServer DatabaseServer => _database!;
+
+    public Uri ServiceAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _service!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = MariaDbServer.StartAsync();
+        var broker = RabbitMqServer.StartAsync();
+        _database = await database;
+        _broker = await broker;
+        DatabaseConnectionString = await _database.CreateDatabaseAsync("notifications");
+        Smtp = RecordingSmtpServer.Start();
+        Events = await EventPublisher.ConnectAsync(_broker.ConnectionString);
+
+        var port = FreePort.Next();
+        ServiceAddress = new Uri($"http://127.0.0.1:{port}");
+        _service = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in ServiceSettings(DatabaseConnectionString, _broker.ConnectionString, Smtp.Port))
+                web.UseSetting(key, value);
+            web.ConfigureLogging(logging => logging.AddProvider(Logs));
+            web.ConfigureServices(_tokens.TrustIn);
+        });
+        _service.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        _service.StartServer();
+        await WaitForConsumerQueuesAsync(_broker.ConnectionString);
+    }
+
+    /// <summary>The settings the service runs with here; the stop tests start a process with the same ones.</summary>
+    public static Dictionary<string, string> ServiceSettings(string database, string broker, int smtpPort) => new()
+    {
+        ["ConnectionStrings:notifications-db"] = database,
+        ["ConnectionStrings:rabbitmq"] = broker,
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:FromAddress"] = "chatapp@chatapp.test",
+        ["Email:PublicAddress"] = "http://localhost:5080",
+        ["Email:FirstRetryDelay"] = "00:00:00.200",
+        ["Email:MaxRetryDelay"] = "00:00:01",
+        ["Email:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:PollInterval"] = "00:00:00.200",
+    };
+
+    public HttpClient Client(Guid? userId = null)
+    {
+        var client = new HttpClient { BaseAddress = ServiceAddress };
+        if (userId is { } id)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Issue(id, "user" + id.ToString("N")[..8]));
+        return client;
+    }
+
+    public async Task<MySqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new MySqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_service is not null)
+            await _service.DisposeAsync();
+        await Events.DisposeAsync();
+        await Smtp.DisposeAsync();
+        Metrics.Dispose();
+        _tokens.Dispose();
+        if (_broker is not null)
+            await _broker.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+
+    /// <summary>The queues MassTransit makes for the service's consumers, named as the service names them.</summary>
+    private static string[] QueueNames()
+    {
+        var names = new KebabCaseEndpointNameFormatter("notifications", includeNamespace: false);
+        return
+        [
+            names.Consumer<WelcomeNewUser>(), names.Consumer<UpdateRecipientProfile>(), names.Consumer<SendSignInCode>(),
+            names.Consumer<SendMissedCallEmail>(), names.Consumer<SendUnreadDigest>(),
+        ];
+    }
+
+    /// <summary>Events published before the service has bound its queues would go nowhere.</summary>
+    public static async Task WaitForConsumerQueuesAsync(string brokerUri)
+    {
+        await using var connection = await new ConnectionFactory { Uri = new Uri(brokerUri) }.CreateConnectionAsync();
+        await Eventually.HoldsAsync(async () =>
+        {
+            foreach (var queue in ConsumerQueues)
+            {
+                await using var channel = await connection.CreateChannelAsync();
+                try
+                {
+                    var declared = await channel.QueueDeclarePassiveAsync(queue);
+                    if (declared.ConsumerCount == 0)
+                        return false;
+                }
+                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, TimeSpan.FromSeconds(60), () => $"The service's queues ({string.Join(", ", ConsumerQueues)}) did not get consumers.");
+    }
+}

@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using ChatApp.Testing;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace ChatApp.Notifications.Tests.Support;
+
+/// <summary>
+/// A real SMTP server on a free loopback port that keeps every message it accepts. Tests can
+/// make it refuse mail for chosen recipients, take its time before accepting, or go away and
+/// come back on the same port.
+/// </summary>
+public sealed class RecordingSmtpServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<MimeMessage> _accepted = new();
+    private readonly ConcurrentDictionary<string, Func<int, SmtpReplyCode?>> _refusals = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
+    private CancellationTokenSource _running = new();
+    private Task _serving = Task.CompletedTask;
+
+    private RecordingSmtpServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    public IReadOnlyCollection<MimeMessage> Accepted => _accepted;
+
+    public static RecordingSmtpServer Start()
+    {
+        var server = new RecordingSmtpServer(FreePort.Next());
+        server.Listen();
+        return server;
+    }
+
+    /// <summary>Answers every message to <paramref name="recipient"/> with what <paramref name="answer"/> says for that attempt (1, 2, …); null accepts.</summary>
+    public void Refuse(string recipient, Func<int, SmtpReplyCode?> answer) => _refusals[recipient] = answer;
+
+    /// <summary>Holds the answer to a message for <paramref name="recipient"/> until the returned source is completed (the sender waits meanwhile).</summary>
+    public TaskCompletionSource Hold(string recipient) => _holds[recipient] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many times a message for <paramref name="recipient"/> reached the end of DATA, accepted or not.</summary>
+    public int AttemptsFor(string recipient) => _attempts.GetValueOrDefault(recipient);
+
+    public IReadOnlyList<MimeMessage> To(string recipient) =>
+        _accepted.Where(message => message.To.Mailboxes.Any(m => string.Equals(m.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    public async Task<MimeMessage> WaitForAsync(string recipient, TimeSpan? timeout = null)
+    {
+        await Eventually.HoldsAsync(() => To(recipient).Count > 0, timeout ?? TimeSpan.FromSeconds(20), () => $"No email to {recipient} arrived.");
+        return To(recipient)[0];
+    }
+
+    /// <summary>Stops listening: connections are refused until <see cref="StartAgain"/>.</summary>
+    public async Task StopAsync()
+    {
+        await _running.CancelAsync();
+        await _serving;
+    }
+
+    public void StartAgain()
+    {
+        _running = new CancellationTokenSource();
+        Listen();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _running.Dispose();
+    }
+
+    private void Listen()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port)))
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(new Store(this));
+        var server = new SmtpServer.SmtpServer(options, services);
+        _serving = server.StartAsync(_running.Token);
+    }
+
+    private sealed class Store(RecordingSmtpServer owner) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            var recipient = transaction.To[0].AsAddress();
+            var attempt = owner._attempts.AddOrUpdate(recipient, 1, (_, count) => count + 1);
+            if (owner._refusals.TryGetValue(recipient, out var answer) && answer(attempt) is { } refusal)
+                return new SmtpResponse(refusal, "Refused by the test");
+            if (owner._holds.TryGetValue(recipient, out var hold))
+                await hold.Task.WaitAsync(cancellationToken);
+
+            using var stream = new MemoryStream(buffer.ToArray());
+            owner._accepted.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+}
