@@ -16,6 +16,8 @@ public static class PersistenceExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase(this IHostApplicationBuilder builder, string connectionName, params Assembly[] migrationAssemblies)
     {
+        // Columns are snake_case, C# names PascalCase: to_address fills ToAddress.
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set. The AppHost sets it; run the service through it, or set it yourself.");
 

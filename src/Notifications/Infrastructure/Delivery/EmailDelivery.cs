@@ -116,7 +116,6 @@ public sealed partial class EmailDelivery(
         message.Date = clock.GetUtcNow();
         // Stable across attempts: should a crash make us send twice, mail clients see one message.
         message.MessageId = $"{email.Id}@{from.FromAddress[(from.FromAddress.LastIndexOf('@') + 1)..]}";
-        message.Headers.Add(HeaderId.ContentLanguage, email.Language);
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (email.UnsubscribeUrl is { } unsubscribe)
         {
@@ -126,6 +125,8 @@ public sealed partial class EmailDelivery(
         }
 
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        // Content-* headers belong to the body entity in MIME, not to the message's own headers.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);
         return message;
     }
 
