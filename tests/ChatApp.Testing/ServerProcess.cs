@@ -9,7 +9,7 @@ namespace ChatApp.Testing;
 /// A server process a fixture started: its output is kept for error messages, it is stopped
 /// with SIGTERM (then SIGKILL), and it does not outlive the test process, however that ends.
 /// </summary>
-internal sealed partial class ServerProcess : IAsyncDisposable
+public sealed partial class ServerProcess : IAsyncDisposable
 {
     // RabbitMQ stops cleanly in about 1 s, MariaDB at once; far beyond that, something is wrong with them.
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(15);
@@ -50,12 +50,18 @@ internal sealed partial class ServerProcess : IAsyncDisposable
     /// server's process group is what the watchdog stops should the test process be killed outright.
     /// </summary>
     /// <param name="folder">A folder the watchdog removes after stopping an orphaned server.</param>
-    public static ServerProcess Start(string? folder, string fileName, params string[] arguments)
+    public static ServerProcess Start(string? folder, string fileName, params string[] arguments) =>
+        Start(folder, new Dictionary<string, string>(), fileName, arguments);
+
+    /// <summary>As <see cref="Start(string?, string, string[])"/>, with <paramref name="environment"/> added to the server's environment.</summary>
+    public static ServerProcess Start(string? folder, IReadOnlyDictionary<string, string> environment, string fileName, params string[] arguments)
     {
         var info = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
         var process = new Process { StartInfo = info };
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
@@ -66,6 +72,21 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServerProcess(process, output, OrphanWatchdog.Start(process.Id, folder));
+    }
+
+    /// <summary>Asks the server to stop (SIGTERM), as a service manager would, and waits until it has.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        _ = SendSignal(_process.Id, SigTerm);
+        using var waiting = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(waiting.Token);
+    }
+
+    /// <summary>Ends the server at once (SIGKILL), as a crash or a power cut would: no clean-up of any kind.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>Asks the server to stop (SIGTERM), kills it if it has not after a grace period, and lets go of it.</summary>

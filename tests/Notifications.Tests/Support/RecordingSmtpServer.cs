@@ -21,6 +21,8 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Func<int, SmtpReplyCode?>> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _recipientHolds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _recipientSeen = new(StringComparer.OrdinalIgnoreCase);
     private CancellationTokenSource _running = new();
     private Task _serving = Task.CompletedTask;
 
@@ -42,6 +44,16 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
 
     /// <summary>Holds the answer to a message for <paramref name="recipient"/> until the returned source is completed (the sender waits meanwhile).</summary>
     public TaskCompletionSource Hold(string recipient) => _holds[recipient] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Holds the answer to RCPT TO for <paramref name="recipient"/>, before any of the message is
+    /// sent, until the returned source is completed: a sender that dies meanwhile has handed nothing over.
+    /// </summary>
+    public TaskCompletionSource HoldBeforeData(string recipient) =>
+        _recipientHolds[recipient] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Whether a sender has named <paramref name="recipient"/> in RCPT TO.</summary>
+    public bool RecipientNamed(string recipient) => _recipientSeen.ContainsKey(recipient);
 
     /// <summary>How many times a message for <paramref name="recipient"/> reached the end of DATA, accepted or not.</summary>
     public int AttemptsFor(string recipient) => _attempts.GetValueOrDefault(recipient);
@@ -82,8 +94,23 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
             .Build();
         var services = new ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new RecipientGate(this));
         var server = new SmtpServer.SmtpServer(options, services);
         _serving = server.StartAsync(_running.Token);
+    }
+
+    private sealed class RecipientGate(RecordingSmtpServer owner) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) => Task.FromResult(true);
+
+        public async Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            var recipient = to.AsAddress();
+            owner._recipientSeen[recipient] = true;
+            if (owner._recipientHolds.TryGetValue(recipient, out var hold))
+                await hold.Task.WaitAsync(cancellationToken);
+            return true;
+        }
     }
 
     private sealed class Store(RecordingSmtpServer owner) : MessageStore
