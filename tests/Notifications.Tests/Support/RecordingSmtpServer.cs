@@ -5,6 +5,7 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
 using SmtpServer.Mail;
+using SmtpServer.Net;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -18,6 +19,7 @@ namespace ChatApp.Notifications.Tests.Support;
 public sealed class RecordingSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> _accepted = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _acceptedAt = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Func<int, SmtpReplyCode?>> _refusals = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new(StringComparer.OrdinalIgnoreCase);
@@ -38,6 +40,9 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
         server.Listen();
         return server;
     }
+
+    /// <summary>When the first message to <paramref name="recipient"/> was accepted.</summary>
+    public DateTimeOffset? AcceptedAt(string recipient) => _acceptedAt.TryGetValue(recipient, out var at) ? at : null;
 
     /// <summary>Answers every message to <paramref name="recipient"/> with what <paramref name="answer"/> says for that attempt (1, 2, …); null accepts.</summary>
     public void Refuse(string recipient, Func<int, SmtpReplyCode?> answer) => _refusals[recipient] = answer;
@@ -93,10 +98,31 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port)))
             .Build();
         var services = new ServiceProvider();
+        services.Add(new NoDelayListeners());
         services.Add(new Store(this));
         services.Add(new RecipientGate(this));
         var server = new SmtpServer.SmtpServer(options, services);
         _serving = server.StartAsync(_running.Token);
+    }
+
+    /// <summary>
+    /// Sockets that send small replies at once. The library's default leaves Nagle's algorithm on,
+    /// so its answer to a pipelined MAIL/RCPT/DATA waits for the client's delayed ACK: 40 ms an
+    /// email, which real mail servers do not add.
+    /// </summary>
+    private sealed class NoDelayListeners : EndpointListenerFactory
+    {
+        public override IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = base.CreateListener(endpointDefinition);
+            // The library keeps its TcpListener private; accepted sockets inherit TCP_NODELAY from it.
+            var tcp = (System.Net.Sockets.TcpListener)typeof(EndpointListener)
+                .GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+                .Single(field => field.FieldType == typeof(System.Net.Sockets.TcpListener))
+                .GetValue(listener)!;
+            tcp.Server.NoDelay = true;
+            return listener;
+        }
     }
 
     private sealed class RecipientGate(RecordingSmtpServer owner) : IMailboxFilter
@@ -125,6 +151,7 @@ public sealed class RecordingSmtpServer : IAsyncDisposable
                 await hold.Task.WaitAsync(cancellationToken);
 
             using var stream = new MemoryStream(buffer.ToArray());
+            owner._acceptedAt.TryAdd(recipient, DateTimeOffset.UtcNow);
             owner._accepted.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
