@@ -16,7 +16,7 @@ public static class NotificationsServiceCollectionExtensions
     {
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(smtp => smtp.Host.Length > 0 && smtp.Port is > 0 and < 65536, "Smtp:Host and Smtp:Port must name a server.")
-            .Validate(smtp => smtp.FromAddress.Contains('@', StringComparison.Ordinal), "Smtp:FromAddress must be an email address.")
+            .Validate(smtp => smtp.From.Contains('@', StringComparison.Ordinal), "Smtp:From must be an email address.")
             .ValidateOnStart();
         builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
             .Validate(email => email.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")

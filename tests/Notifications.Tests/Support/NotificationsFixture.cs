@@ -76,7 +76,7 @@ public sealed class NotificationsFixture : IAsyncLifetime
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "None",
-        ["Smtp:FromAddress"] = "chatapp@chatapp.test",
+        ["Smtp:From"] = "chatapp@chatapp.test",
         ["Email:PublicAddress"] = "http://localhost:5080",
         ["Email:FirstRetryDelay"] = "00:00:00.200",
         ["Email:MaxRetryDelay"] = "00:00:01",

@@ -110,12 +110,12 @@ public sealed partial class EmailDelivery(
     {
         var from = smtpOptions.Value;
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(from.FromName, from.FromAddress));
+        message.From.Add(new MailboxAddress(from.FromName, from.From));
         message.To.Add(new MailboxAddress(email.ToName, email.ToAddress));
         message.Subject = email.Subject;
         message.Date = clock.GetUtcNow();
         // Stable across attempts: should a crash make us send twice, mail clients see one message.
-        message.MessageId = $"{email.Id}@{from.FromAddress[(from.FromAddress.LastIndexOf('@') + 1)..]}";
+        message.MessageId = $"{email.Id}@{from.From[(from.From.LastIndexOf('@') + 1)..]}";
         message.Headers.Add("Auto-Submitted", "auto-generated");
         if (email.UnsubscribeUrl is { } unsubscribe)
         {

@@ -14,11 +14,12 @@ public sealed class SmtpOptions
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
     /// <summary>Empty: no authentication.</summary>
-    public string? UserName { get; set; }
+    public string? User { get; set; }
 
     public string? Password { get; set; }
 
-    public string FromAddress { get; set; } = "chatapp@localhost";
+    /// <summary>The sender's address.</summary>
+    public string From { get; set; } = "chatapp@localhost";
 
     public string FromName { get; set; } = "ChatApp";
 
@@ -36,5 +37,5 @@ public enum SmtpSecurity
     StartTls,
 
     /// <summary>TLS from the first byte; port 465.</summary>
-    TlsOnConnect,
+    Tls,
 }

@@ -63,11 +63,11 @@ public sealed class SmtpTransport(IOptions<SmtpOptions> options) : IAsyncDisposa
         {
             SmtpSecurity.None => SecureSocketOptions.None,
             SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.TlsOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => throw new InvalidOperationException($"Smtp:Security '{settings.Security}' is not one of None, StartTls, TlsOnConnect."),
+            SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+            _ => throw new InvalidOperationException($"Smtp:Security '{settings.Security}' is not one of None, StartTls, Tls."),
         }, cancellationToken);
-        if (!string.IsNullOrEmpty(settings.UserName))
-            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
+        if (!string.IsNullOrEmpty(settings.User))
+            await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
         return client;
     }
 
