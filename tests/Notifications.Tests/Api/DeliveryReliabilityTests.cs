@@ -145,7 +145,18 @@ public sealed class DeliveryReliabilityTests(NotificationsFixture fixture)
         var seen = new Dictionary<Guid, string>();
         await Testing.Eventually.HoldsAsync(async () =>
         {
-            while (await fixture.Events.Channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            // MassTransit creates the error queue with the first fault: until then the broker answers 404 and closes the channel.
+            await using var channel = await fixture.Events.OpenChannelAsync();
+            try
+            {
+                await channel.QueueDeclarePassiveAsync(queue);
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return false;
+            }
+
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
             {
                 var exceptionType = message.BasicProperties.Headers?.TryGetValue("MT-Fault-ExceptionType", out var type) == true && type is byte[] bytes
                     ? Encoding.UTF8.GetString(bytes)

@@ -27,7 +27,8 @@ public sealed class EventPublisher : IAsyncDisposable
         return new EventPublisher(connection, await connection.CreateChannelAsync());
     }
 
-    public IChannel Channel => _channel;
+    /// <summary>A channel of its own for the caller (one the broker closes on an error takes nothing else down).</summary>
+    public Task<IChannel> OpenChannelAsync() => _connection.CreateChannelAsync();
 
     public Task<Guid> PublishAsync<TEvent>(TEvent @event, Guid? messageId = null)
         where TEvent : class
