@@ -26,7 +26,8 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
         await RegistrationTests.AssertProblemAsync(wrong, HttpStatusCode.BadRequest, "code");
         Assert.Equal("Email", await SecondFactorAsync(client));
 
-        var confirmed = await client.PostAsync("/account/authenticator/confirm", new { code = AuthenticatorCode.At(secret, DateTime.UtcNow) });
+        var confirmationCode = AuthenticatorCode.At(secret, DateTime.UtcNow);
+        var confirmed = await client.PostAsync("/account/authenticator/confirm", new { code = confirmationCode });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var recoveryCodes = (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.Equal(10, recoveryCodes.Distinct().Count());
@@ -39,7 +40,7 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
     [Fact]
     public async Task With_an_app_sign_in_asks_for_its_code_sends_no_email_and_refuses_a_replayed_code()
     {
-        var (account, secret, _) = await EnrolledAsync();
+        var (account, secret, _, confirmationCode) = await EnrolledWithConfirmationAsync();
         using var client = identity.NewClient();
 
         var step1 = await (await client.PostAsync("/sign-in", new { login = account.Username, password = account.Password })).Content.ReadFromJsonAsync<JsonElement>();
@@ -49,8 +50,9 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
         await using (var db = await identity.OpenDatabaseAsync())
             Assert.Null(await db.QuerySingleAsync<byte[]?>("SELECT code_hash FROM sign_in_challenges WHERE id = @challengeId", new { challengeId }));
 
-        // The code used to confirm the app belongs to a time step that is spent.
-        var replay = await client.PostAsync($"/sign-in/{challengeId}/code", new { code = AuthenticatorCode.At(secret, DateTime.UtcNow) });
+        // The code that confirmed the app belongs to a time step that is spent (replayed as it was,
+        // not recomputed: a new 30-second step may have begun meanwhile).
+        var replay = await client.PostAsync($"/sign-in/{challengeId}/code", new { code = confirmationCode });
         await RegistrationTests.AssertProblemAsync(replay, HttpStatusCode.BadRequest, "code");
 
         var next = AuthenticatorCode.At(secret, DateTime.UtcNow.AddSeconds(30));
@@ -122,14 +124,22 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
 
     private async Task<(TestAccount Account, byte[] Secret, IReadOnlyList<string> RecoveryCodes)> EnrolledAsync()
     {
+        var (account, secret, codes, _) = await EnrolledWithConfirmationAsync();
+        return (account, secret, codes);
+    }
+
+    /// <summary>Also returns the code that confirmed the app: its time step is spent.</summary>
+    private async Task<(TestAccount Account, byte[] Secret, IReadOnlyList<string> RecoveryCodes, string ConfirmationCode)> EnrolledWithConfirmationAsync()
+    {
         var account = await identity.RegisterAsync();
         using var client = await identity.SignedInClientAsync(account);
         var enrolment = await (await client.PostAsync("/account/authenticator")).Content.ReadFromJsonAsync<JsonElement>();
         var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
-        var confirmed = await client.PostAsync("/account/authenticator/confirm", new { code = AuthenticatorCode.At(secret, DateTime.UtcNow) });
+        var confirmationCode = AuthenticatorCode.At(secret, DateTime.UtcNow);
+        var confirmed = await client.PostAsync("/account/authenticator/confirm", new { code = confirmationCode });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var codes = (await confirmed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recoveryCodes").EnumerateArray().Select(c => c.GetString()!).ToList();
-        return (account, secret, codes);
+        return (account, secret, codes, confirmationCode);
     }
 
     private static async Task<string?> SecondFactorAsync(IdentityClient client) =>
