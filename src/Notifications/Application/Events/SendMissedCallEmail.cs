@@ -27,7 +27,7 @@ public sealed class SendMissedCallEmail(EmailComposer composer, OutgoingEmails o
         if (!names.TryGetValue(message.CallerId, out var caller))
             throw new RecipientNotKnownYetException(message.CallerId);
 
-        var to = new Addressee(callee.UserId, callee.Email, callee.DisplayName, callee.Preferences.Language, callee.Preferences.TimeZone);
+        var to = Addressee.Of(callee);
         var model = new MissedCallModel(caller.DisplayName, caller.Username, to.Time(message.StartedAt));
         var email = await composer.ComposeAsync(EmailKind.MissedCall, to, model, message.OccurredAt, cancellationToken);
         await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);

@@ -30,7 +30,7 @@ public sealed class SendUnreadDigest(EmailComposer composer, OutgoingEmails outg
             return;
         }
 
-        var to = new Addressee(recipient.UserId, recipient.Email, recipient.DisplayName, recipient.Preferences.Language, recipient.Preferences.TimeZone);
+        var to = Addressee.Of(recipient);
         var model = await DescribeAsync(message, to, unitOfWork, cancellationToken);
         var (waitingId, latestAt) = await outgoing.FindDigestSlotAsync(unitOfWork, recipient.UserId, cancellationToken);
         var email = await composer.ComposeAsync(EmailKind.UnreadDigest, to, model, message.OccurredAt, cancellationToken,

@@ -22,7 +22,7 @@ public sealed class WelcomeNewUser(EmailComposer composer, OutgoingEmails outgoi
         if (!await RecipientStore.AddAsync(unitOfWork, recipient, message.OccurredAt, cancellationToken))
             return;
 
-        var to = new Addressee(recipient.UserId, recipient.Email, recipient.DisplayName, recipient.Preferences.Language, recipient.Preferences.TimeZone);
+        var to = Addressee.Of(recipient);
         var email = await composer.ComposeAsync(EmailKind.Welcome, to, new WelcomeModel(recipient.Username), message.OccurredAt, cancellationToken);
         await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
     }
