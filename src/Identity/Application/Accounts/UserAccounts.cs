@@ -29,11 +29,9 @@ public static class UserAccounts
         var row = await unitOfWork.QuerySingleOrDefaultAsync<UserRow>(sql, parameters, cancellationToken);
         return row is null
             ? null
-            : new UserAccount(row.id, row.username, row.email, row.display_name, row.language, row.password_hash,
-                Enum.Parse<SecondFactor>(row.second_factor, ignoreCase: true), row.has_authenticator != 0, row.has_passkey != 0, new DateTimeOffset(row.created_at, TimeSpan.Zero));
+            : new UserAccount(row.Id, row.Username, row.Email, row.DisplayName, row.Language, row.PasswordHash,
+                Enum.Parse<SecondFactor>(row.SecondFactor, ignoreCase: true), row.HasAuthenticator != 0, row.HasPasskey != 0, new DateTimeOffset(row.CreatedAt, TimeSpan.Zero));
     }
 
-#pragma warning disable IDE1006, CA1812 // Dapper maps the snake_case columns onto these names.
-    private sealed record UserRow(Guid id, string username, string email, string display_name, string language, string password_hash, string second_factor, DateTime created_at, int has_authenticator, int has_passkey);
-#pragma warning restore IDE1006, CA1812
+    private sealed record UserRow(Guid Id, string Username, string Email, string DisplayName, string Language, string PasswordHash, string SecondFactor, DateTime CreatedAt, int HasAuthenticator, int HasPasskey);
 }

@@ -13,7 +13,7 @@ public static class AuthenticatorStore
     {
         var row = await unitOfWork.QuerySingleOrDefaultAsync<AuthenticatorRow>(
             "SELECT secret, confirmed_at, last_used_step FROM authenticators WHERE user_id = @userId FOR UPDATE", new { userId }, cancellationToken);
-        return row is null ? null : new Authenticator(userId, row.secret, row.confirmed_at is not null, row.last_used_step);
+        return row is null ? null : new Authenticator(userId, row.Secret, row.ConfirmedAt is not null, row.LastUsedStep);
     }
 
     public static Task MarkUsedAsync(UnitOfWork unitOfWork, Guid userId, long step, DateTimeOffset now, bool confirm, CancellationToken cancellationToken) =>
@@ -45,7 +45,5 @@ public static class AuthenticatorStore
     public static Task SetSecondFactorAsync(UnitOfWork unitOfWork, Guid userId, SecondFactor factor, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync("UPDATE users SET second_factor = @factor WHERE id = @userId", new { userId, factor = factor.ToString() }, cancellationToken);
 
-#pragma warning disable IDE1006, CA1812 // Dapper maps the snake_case columns onto these names.
-    private sealed record AuthenticatorRow(byte[] secret, DateTime? confirmed_at, long last_used_step);
-#pragma warning restore IDE1006, CA1812
+    private sealed record AuthenticatorRow(byte[] Secret, DateTime? ConfirmedAt, long LastUsedStep);
 }

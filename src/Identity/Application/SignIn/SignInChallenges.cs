@@ -33,8 +33,8 @@ public static class SignInChallenges
             new { id }, cancellationToken);
         return row is null
             ? null
-            : SignInChallenge.Restore(row.id, row.user_id, Utc(row.created_at), Utc(row.expires_at), row.code_hash,
-                UtcOrNull(row.code_expires_at), UtcOrNull(row.code_sent_at), row.failed_attempts, UtcOrNull(row.completed_at));
+            : SignInChallenge.Restore(row.Id, row.UserId, Utc(row.CreatedAt), Utc(row.ExpiresAt), row.CodeHash,
+                UtcOrNull(row.CodeExpiresAt), UtcOrNull(row.CodeSentAt), row.FailedAttempts, UtcOrNull(row.CompletedAt));
     }
 
     public static Task UpdateAsync(UnitOfWork unitOfWork, SignInChallenge challenge, CancellationToken cancellationToken) =>
@@ -58,9 +58,7 @@ public static class SignInChallenges
 
     private static DateTimeOffset? UtcOrNull(DateTime? value) => value is { } v ? Utc(v) : null;
 
-#pragma warning disable IDE1006, CA1812 // Dapper maps the snake_case columns onto these names.
     private sealed record ChallengeRow(
-        Guid id, Guid user_id, DateTime created_at, DateTime expires_at, byte[]? code_hash, DateTime? code_expires_at,
-        DateTime? code_sent_at, int failed_attempts, DateTime? completed_at);
-#pragma warning restore IDE1006, CA1812
+        Guid Id, Guid UserId, DateTime CreatedAt, DateTime ExpiresAt, byte[]? CodeHash, DateTime? CodeExpiresAt,
+        DateTime? CodeSentAt, int FailedAttempts, DateTime? CompletedAt);
 }

@@ -28,23 +28,23 @@ public sealed class RefreshSession(UnitOfWorkFactory unitOfWorks, AccessTokenIss
         if (found is null)
             return Refused;
 
-        if (found.replaced_at is not null)
+        if (found.ReplacedAt is not null)
         {
-            if (found.revoked_at is null)
+            if (found.RevokedAt is null)
             {
-                await SessionRevocation.RevokeAsync(unitOfWork, found.session_id, SessionRevocation.RefreshReused, now, cancellationToken);
-                await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.RefreshReused, client, found.user_id, found.session_id, cancellationToken: cancellationToken);
+                await SessionRevocation.RevokeAsync(unitOfWork, found.SessionId, SessionRevocation.RefreshReused, now, cancellationToken);
+                await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.RefreshReused, client, found.UserId, found.SessionId, cancellationToken: cancellationToken);
                 await unitOfWork.CommitAsync(cancellationToken);
             }
 
             return Refused;
         }
 
-        if (found.revoked_at is not null || new DateTimeOffset(found.expires_at, TimeSpan.Zero) <= now)
+        if (found.RevokedAt is not null || new DateTimeOffset(found.ExpiresAt, TimeSpan.Zero) <= now)
             return Refused;
 
-        var user = await UserAccounts.FindByIdAsync(unitOfWork, found.user_id, cancellationToken)
-            ?? throw new InvalidOperationException($"Session {found.session_id} names user {found.user_id}, who does not exist.");
+        var user = await UserAccounts.FindByIdAsync(unitOfWork, found.UserId, cancellationToken)
+            ?? throw new InvalidOperationException($"Session {found.SessionId} names user {found.UserId}, who does not exist.");
         var next = RefreshToken.New();
         var expiresAt = now + RefreshToken.SlidingLifetime;
         await unitOfWork.ExecuteAsync("""
@@ -57,16 +57,14 @@ public sealed class RefreshSession(UnitOfWorkFactory unitOfWorks, AccessTokenIss
                 now = now.UtcDateTime,
                 oldHash = RefreshToken.Hash(refreshToken),
                 newHash = RefreshToken.Hash(next),
-                sessionId = found.session_id,
+                sessionId = found.SessionId,
                 expiresAt = expiresAt.UtcDateTime,
                 address = client.Address,
                 userAgent = client.UserAgent,
             }, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
-        return new SignedInSession(found.session_id, accessTokens.Issue(user.Id, user.Username, user.DisplayName, found.session_id), next, expiresAt);
+        return new SignedInSession(found.SessionId, accessTokens.Issue(user.Id, user.Username, user.DisplayName, found.SessionId), next, expiresAt);
     }
 
-#pragma warning disable IDE1006, CA1812 // Dapper maps the snake_case columns onto these names.
-    private sealed record TokenRow(Guid session_id, DateTime? replaced_at, Guid user_id, DateTime expires_at, DateTime? revoked_at);
-#pragma warning restore IDE1006, CA1812
+    private sealed record TokenRow(Guid SessionId, DateTime? ReplacedAt, Guid UserId, DateTime ExpiresAt, DateTime? RevokedAt);
 }
