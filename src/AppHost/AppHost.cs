@@ -9,13 +9,17 @@ var settings = ChatAppSettings.From(builder);
 var mysql = builder.AddMySqlServer(settings);
 var broker = builder.AddMessageBroker(settings);
 var mail = builder.AddMailServer(settings);
+var redis = builder.AddRedis(settings);
 
 // Services: each owns one database and shares the broker.
 var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker)
     .WithPublicAddress(settings, "Passkeys__Origins");
 // The others validate Identity's access tokens with the keys it publishes (http://identity/.well-known/…).
+// Messaging keeps presence in Redis and pushes through it to the connections of every replica.
 var messaging = builder.AddChatAppService<Projects.Messaging>("messaging", mysql.AddDatabase("messaging-db", "chatapp_messaging"), broker)
-    .WithReference(identity);
+    .WithReference(identity)
+    .WithReference(redis).WaitFor(redis)
+    .WithPublicAddress(settings, "Messaging__AllowedOrigins__0");
 var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase("calls-db", "chatapp_calls"), broker)
     .WithReference(identity);
 var notifications = builder.AddChatAppService<Projects.Notifications>("notifications", mysql.AddDatabase("notifications-db", "chatapp_notifications"), broker)

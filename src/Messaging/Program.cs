@@ -1,5 +1,9 @@
+using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Messaging.Api.Endpoints;
+using ChatApp.Messaging.Api.Hub;
+using ChatApp.Messaging.Infrastructure;
 using ChatApp.ServiceDefaults;
 using MassTransit;
 
@@ -8,12 +12,28 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("messaging-db", typeof(Program).Assembly);
 builder.AddEventBus("messaging", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddTokenAuthentication();
+builder.AddMessagingUseCases();
+builder.AddRealtime();
+builder.AddUnreadDigests();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseHubOriginCheck(app.Configuration);
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapConversationEndpoints();
+app.MapMessageEndpoints();
+app.MapGroupEndpoints();
+app.MapPresenceEndpoints();
+app.MapChatHub();
 
 app.Run();
+
+/// <summary>The entry point, visible to the tests that host the service.</summary>
+public partial class Program;

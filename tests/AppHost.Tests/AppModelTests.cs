@@ -18,6 +18,7 @@ public sealed class AppModelTests : IDisposable
         await using var builder = await CreateBuilder(
             "ConnectionStrings:mysql-server=Server=db.invalid;Port=3306;User ID=chat;Password=secret",
             "ConnectionStrings:rabbitmq=amqp://chat:secret@mq.invalid:5672/",
+            "ConnectionStrings:redis=cache.invalid:6379,password=secret",
             "Smtp:Host=mail.invalid",
             "Smtp:Port=587");
 
@@ -26,6 +27,7 @@ public sealed class AppModelTests : IDisposable
             "Server=db.invalid;Port=3306;User ID=chat;Password=secret;Database=chatapp_identity",
             await ConnectionString(builder, "identity-db"));
         Assert.Equal("amqp://chat:secret@mq.invalid:5672/", await ConnectionString(builder, "rabbitmq"));
+        Assert.Equal("cache.invalid:6379,password=secret", await ConnectionString(builder, "redis"));
     }
 
     [Fact]
@@ -34,7 +36,7 @@ public sealed class AppModelTests : IDisposable
         await using var builder = await CreateBuilder("ChatApp:UseContainers=true");
 
         var containers = builder.Resources.OfType<ContainerResource>().Select(resource => resource.Name).Order();
-        Assert.Equal(["mariadb", "rabbitmq-server", "smtp4dev"], containers);
+        Assert.Equal(["mariadb", "rabbitmq-server", "redis-server", "smtp4dev"], containers);
         Assert.Empty(Executables(builder));
         Assert.All(builder.Resources.OfType<ContainerResource>(),
             container => Assert.NotEmpty(container.Annotations.OfType<HealthCheckAnnotation>()));
@@ -58,7 +60,7 @@ public sealed class AppModelTests : IDisposable
 
     private Task<IDistributedApplicationTestingBuilder> CreateBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test", "Parameters:rabbitmq-password=test", .. settings]);
+            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test", "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", .. settings]);
 
     /// <summary>Executables the AppHost starts (Aspire's per-project rebuilders start only on request).</summary>
     private static IEnumerable<string> Executables(IDistributedApplicationTestingBuilder builder) =>

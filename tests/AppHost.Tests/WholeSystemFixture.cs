@@ -40,6 +40,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
             "ChatApp:UseContainers=false",
             // Given, so the generated one is neither made nor stored in the developer's user secrets.
             $"Parameters:mariadb-password={Guid.NewGuid():N}",
+            $"Parameters:redis-password={Guid.NewGuid():N}",
         ]);
         _app = await builder.BuildAsync();
 

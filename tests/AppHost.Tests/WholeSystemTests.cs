@@ -16,11 +16,11 @@ public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelpe
             output.WriteLine($"  {elapsed.TotalSeconds,5:F1} s  {name}");
 
         Assert.Equal(
-            ["calls", "epmd", "gateway", "identity", "mariadb", "messaging", "notifications", "rabbitmq-server", "smtp4dev"],
+            ["calls", "epmd", "gateway", "identity", "mariadb", "messaging", "notifications", "rabbitmq-server", "redis-server", "smtp4dev"],
             system.Processes.Order());
         Assert.Equal(system.Processes.Order(), system.ProcessesWithHealthChecks.Order());
         Assert.Equal(
-            ["calls-db", "identity-db", "messaging-db", "notifications-db", "rabbitmq"],
+            ["calls-db", "identity-db", "messaging-db", "notifications-db", "rabbitmq", "redis"],
             system.HealthyAfter.Keys.Except(system.Processes).Order());
     }
 
@@ -41,6 +41,7 @@ public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelpe
 
     [Theory]
     [InlineData("identity")]
+    [InlineData("messaging")]
     [InlineData("notifications")]
     public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service)
     {

@@ -13,6 +13,7 @@ public static class FailureResults
         {
             FailureKind.Invalid => StatusCodes.Status400BadRequest,
             FailureKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+            FailureKind.Forbidden => StatusCodes.Status403Forbidden,
             FailureKind.NotFound => StatusCodes.Status404NotFound,
             FailureKind.Conflict => StatusCodes.Status409Conflict,
             FailureKind.Gone => StatusCodes.Status410Gone,

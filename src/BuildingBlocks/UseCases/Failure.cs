@@ -20,6 +20,7 @@ public enum FailureKind
 {
     Invalid,
     Unauthenticated,
+    Forbidden,
     NotFound,
     Conflict,
     Gone,

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MySqlConnector;
-using RabbitMQ.Client;
 
 namespace ChatApp.Notifications.Tests.Support;
 
@@ -125,27 +124,5 @@ public sealed class NotificationsFixture : IAsyncLifetime
     }
 
     /// <summary>Events published before the service has bound its queues would go nowhere.</summary>
-    public static async Task WaitForConsumerQueuesAsync(string brokerUri)
-    {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(brokerUri) }.CreateConnectionAsync();
-        await Eventually.HoldsAsync(async () =>
-        {
-            foreach (var queue in ConsumerQueues)
-            {
-                await using var channel = await connection.CreateChannelAsync();
-                try
-                {
-                    var declared = await channel.QueueDeclarePassiveAsync(queue);
-                    if (declared.ConsumerCount == 0)
-                        return false;
-                }
-                catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }, TimeSpan.FromSeconds(60), () => $"The service's queues ({string.Join(", ", ConsumerQueues)}) did not get consumers.");
-    }
+    public static Task WaitForConsumerQueuesAsync(string brokerUri) => BrokerQueues.WaitForConsumersAsync(brokerUri, ConsumerQueues);
 }

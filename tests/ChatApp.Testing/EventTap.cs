@@ -1,18 +1,16 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ChatApp.Testing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace ChatApp.Identity.Tests.Api;
+namespace ChatApp.Testing;
 
 /// <summary>
-/// A queue of our own bound to the exchanges MassTransit publishes Identity's events to: it
+/// A queue of our own bound to the exchanges MassTransit publishes the given events to: it
 /// sees exactly what reached the broker, as any other service would.
 /// </summary>
 public sealed class EventTap : IAsyncDisposable
 {
-    private static readonly string[] EventTypes = ["UserRegistered", "SignInCodeRequested", "UserProfileChanged"];
     private readonly ConcurrentQueue<(string Type, JsonElement Message)> _received = new();
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -23,13 +21,14 @@ public sealed class EventTap : IAsyncDisposable
         _channel = channel;
     }
 
-    public static async Task<EventTap> StartAsync(string brokerUri)
+    /// <param name="eventTypes">The contract names of the events to see, e.g. <c>UserRegistered</c>.</param>
+    public static async Task<EventTap> StartAsync(string brokerUri, params string[] eventTypes)
     {
         var connection = await new ConnectionFactory { Uri = new Uri(brokerUri) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
         var tap = new EventTap(connection, channel);
-        var queue = (await channel.QueueDeclareAsync($"identity-tests-tap-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
-        foreach (var type in EventTypes)
+        var queue = (await channel.QueueDeclareAsync($"tests-tap-{Guid.NewGuid():N}", durable: false, exclusive: true, autoDelete: true)).QueueName;
+        foreach (var type in eventTypes)
         {
             // The same declaration MassTransit makes for a message type's exchange.
             var exchange = $"ChatApp.Contracts:{type}";

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using RabbitMQ.Client;
 
-namespace ChatApp.Notifications.Tests.Support;
+namespace ChatApp.Testing;
 
 /// <summary>
 /// Publishes events the way MassTransit does (its JSON envelope on the event type's fanout

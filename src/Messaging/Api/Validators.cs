@@ -1,0 +1,90 @@
+using ChatApp.Messaging.Application;
+using ChatApp.Messaging.Domain;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Messaging.Api;
+
+public sealed class NewMessageRequestValidator : AbstractValidator<NewMessageRequest>
+{
+    public NewMessageRequestValidator(IOptions<MessagingOptions> options)
+    {
+        RuleFor(r => r.ClientMessageId).NotNull().NotEqual(Guid.Empty).WithMessage("Give the message an id of your own (a UUID), the same on every retry.");
+        RuleFor(r => r.Body).Must(body => MessageBody.IsWithin(body, options.Value.MaxBodyBytes))
+            .WithMessage($"Send the encrypted message, at most {options.Value.MaxBodyBytes} bytes.");
+        RuleFor(r => r.ReplyToSequence).GreaterThan(0).When(r => r.ReplyToSequence is not null).WithMessage("Reply to a message by its sequence number.");
+    }
+}
+
+public sealed class EditMessageRequestValidator : AbstractValidator<EditMessageRequest>
+{
+    public EditMessageRequestValidator(IOptions<MessagingOptions> options) =>
+        RuleFor(r => r.Body).Must(body => MessageBody.IsWithin(body, options.Value.MaxBodyBytes))
+            .WithMessage($"Send the encrypted message, at most {options.Value.MaxBodyBytes} bytes.");
+}
+
+public sealed class ReceiptRequestValidator : AbstractValidator<ReceiptRequest>
+{
+    public ReceiptRequestValidator()
+    {
+        RuleFor(r => r).Must(r => r.DeliveredSequence is not null || r.ReadSequence is not null)
+            .WithName("deliveredSequence").WithMessage("Say up to which sequence number messages were delivered or read.");
+        RuleFor(r => r.DeliveredSequence).GreaterThanOrEqualTo(0).When(r => r.DeliveredSequence is not null);
+        RuleFor(r => r.ReadSequence).GreaterThanOrEqualTo(0).When(r => r.ReadSequence is not null);
+    }
+}
+
+public sealed class SyncRequestValidator : AbstractValidator<SyncRequest>
+{
+    public const int MaxConversations = 5000;
+
+    public SyncRequestValidator()
+    {
+        RuleFor(r => r.Conversations).NotNull().Must(list => list!.Count <= MaxConversations)
+            .WithMessage($"Send up to {MaxConversations} cursors ([] when the device knows none).");
+        RuleForEach(r => r.Conversations).Must(cursor => cursor is not null && cursor.ConversationId != Guid.Empty && cursor.AfterVersion >= 0)
+            .WithMessage("Each cursor needs a conversationId and an afterVersion of 0 or more.");
+    }
+}
+
+public sealed class CreateGroupRequestValidator : AbstractValidator<CreateGroupRequest>
+{
+    public CreateGroupRequestValidator(IOptions<MessagingOptions> options)
+    {
+        RuleFor(r => r.Name).Must(GroupName.IsValid).WithMessage($"Name the group (1–{GroupName.MaxLength} characters).");
+        RuleFor(r => r.MemberIds).NotNull().WithMessage("List the members ([] for a group of one).")
+            .Must(ids => ids!.Count < options.Value.MaxGroupMembers).When(r => r.MemberIds is not null)
+            .WithMessage($"A group holds at most {options.Value.MaxGroupMembers} people.");
+    }
+}
+
+public sealed class RenameGroupRequestValidator : AbstractValidator<RenameGroupRequest>
+{
+    public RenameGroupRequestValidator() =>
+        RuleFor(r => r.Name).Must(GroupName.IsValid).WithMessage($"Name the group (1–{GroupName.MaxLength} characters).");
+}
+
+public sealed class AddMembersRequestValidator : AbstractValidator<AddMembersRequest>
+{
+    public AddMembersRequestValidator(IOptions<MessagingOptions> options) =>
+        RuleFor(r => r.UserIds).Must(ids => ids is { Count: > 0 } && ids.Count <= options.Value.MaxGroupMembers)
+            .WithMessage("List the people to add.");
+}
+
+public sealed class ChangeRoleRequestValidator : AbstractValidator<ChangeRoleRequest>
+{
+    public ChangeRoleRequestValidator() =>
+        RuleFor(r => r.Role).NotNull().IsInEnum().WithMessage("Choose Admin or Member.");
+}
+
+public sealed class HandOverRequestValidator : AbstractValidator<HandOverRequest>
+{
+    public HandOverRequestValidator() =>
+        RuleFor(r => r.UserId).NotNull().NotEqual(Guid.Empty).WithMessage("Name the member who takes over.");
+}
+
+public sealed class LeaveGroupRequestValidator : AbstractValidator<LeaveGroupRequest>
+{
+    public LeaveGroupRequestValidator() =>
+        RuleFor(r => r.NewOwnerId).NotEqual(Guid.Empty).When(r => r.NewOwnerId is not null).WithMessage("Name a member, or leave it out.");
+}

@@ -1,0 +1,98 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Domain;
+
+namespace ChatApp.Messaging.Application.Groups;
+
+/// <summary>
+/// One change to a group, made inside its transaction with the group row locked: the actor's
+/// membership, every member with their seniority, and the steps a change is made of.
+/// </summary>
+public sealed class GroupChange
+{
+    private readonly List<Guid> _removed = [];
+
+    internal GroupChange(UnitOfWork unitOfWork, Membership actor, List<Seniority> members, DateTime now)
+    {
+        UnitOfWork = unitOfWork;
+        Actor = actor;
+        Members = members;
+        Now = now;
+    }
+
+    internal UnitOfWork UnitOfWork { get; }
+
+    internal Membership Actor { get; }
+
+    public MemberRole ActorRole => Actor.Role;
+
+    public List<Seniority> Members { get; }
+
+    public DateTime Now { get; }
+
+    /// <summary>People who were in the group and are not any more.</summary>
+    public IReadOnlyList<Guid> Removed => _removed;
+
+    public bool Deleted { get; private set; }
+
+    public Seniority? Member(Guid userId) => Members.Find(member => member.UserId == userId);
+
+    /// <summary>Adds people as plain members; their history starts now, and they have nothing unread.</summary>
+    public async Task AddAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        foreach (var userId in userIds)
+        {
+            await UnitOfWork.ExecuteAsync("""
+                INSERT INTO conversation_members (conversation_id, user_id, role, joined_at, joined_sequence, delivered_sequence, read_sequence, notified_sequence)
+                VALUES (@conversationId, @userId, 'Member', @now, @last, @last, @last, @last)
+                """, new { conversationId = Actor.ConversationId, userId, now = Now, last = Actor.LastSequence }, cancellationToken);
+            Members.Add(new Seniority(userId, MemberRole.Member, new DateTimeOffset(Now, TimeSpan.Zero)));
+        }
+    }
+
+    public async Task SetRoleAsync(Guid userId, MemberRole role, CancellationToken cancellationToken)
+    {
+        await UnitOfWork.ExecuteAsync(
+            "UPDATE conversation_members SET role = @role WHERE conversation_id = @conversationId AND user_id = @userId",
+            new { conversationId = Actor.ConversationId, userId, role = role.ToString() }, cancellationToken);
+        var index = Members.FindIndex(member => member.UserId == userId);
+        Members[index] = Members[index] with { Role = role };
+    }
+
+    public async Task RemoveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await UnitOfWork.ExecuteAsync(
+            "DELETE FROM conversation_members WHERE conversation_id = @conversationId AND user_id = @userId",
+            new { conversationId = Actor.ConversationId, userId }, cancellationToken);
+        Members.RemoveAll(member => member.UserId == userId);
+        _removed.Add(userId);
+    }
+
+    /// <summary>Ends the group for everyone, its messages included.</summary>
+    public async Task DeleteGroupAsync(CancellationToken cancellationToken)
+    {
+        await UnitOfWork.ExecuteAsync("""
+            DELETE FROM messages WHERE conversation_id = @conversationId;
+            DELETE FROM conversation_members WHERE conversation_id = @conversationId;
+            DELETE FROM conversations WHERE id = @conversationId;
+            """, new { conversationId = Actor.ConversationId }, cancellationToken);
+        _removed.AddRange(Members.Select(member => member.UserId));
+        Members.Clear();
+        Deleted = true;
+    }
+
+    /// <summary>The owner leaves: <paramref name="heir"/> (or, if none is named, the succession rule) owns the group; with nobody left it ends.</summary>
+    public async Task OwnerLeavesAsync(Guid? heir, CancellationToken cancellationToken)
+    {
+        var ownerId = Actor.UserId;
+        var next = heir ?? OwnerSuccession.Heir(Members.Where(member => member.UserId != ownerId));
+        if (next is not { } newOwner)
+        {
+            await DeleteGroupAsync(cancellationToken);
+            return;
+        }
+
+        await SetRoleAsync(newOwner, MemberRole.Owner, cancellationToken);
+        await RemoveAsync(ownerId, cancellationToken);
+    }
+}

@@ -1,0 +1,19 @@
+using ChatApp.BuildingBlocks.UseCases;
+using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Domain;
+
+namespace ChatApp.Messaging.Application.Groups;
+
+/// <summary>Gives a group a new name (owner and admins).</summary>
+public sealed class RenameGroup(GroupAdministration groups)
+{
+    public async Task<Result<ConversationDetail>> ExecuteAsync(Guid userId, Guid conversationId, string name, CancellationToken cancellationToken) =>
+        (await groups.RunAsync(userId, conversationId, async group =>
+        {
+            if (!GroupPolicy.CanRename(group.ActorRole))
+                return MessagingFailures.RoleTooLow("rename it");
+            await group.UnitOfWork.ExecuteAsync("UPDATE conversations SET name = @name WHERE id = @conversationId",
+                new { name = GroupName.Normalize(name), conversationId }, cancellationToken);
+            return null;
+        }, cancellationToken)).Required();
+}

@@ -1,0 +1,61 @@
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.UseCases;
+using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Domain;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace ChatApp.Messaging.Application.Messages;
+
+/// <summary>
+/// Stores a message in a conversation I am in and hands it to every member's devices. The server
+/// gives it the next sequence number and the time; the answer to the sender is the ✓. A message
+/// whose client id was stored before is not stored again: the original comes back.
+/// </summary>
+public sealed class SendMessage(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast, IOptions<MessagingOptions> options, TimeProvider clock)
+{
+    public async Task<Result<MessageView>> ExecuteAsync(Guid senderId, Guid conversationId, NewMessage message, CancellationToken cancellationToken)
+    {
+        if (!MessageBody.IsWithin(message.Body, options.Value.MaxBodyBytes))
+            return MessagingFailures.BodyTooLarge;
+
+        await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
+        // Locking the conversation first puts two sends of one conversation in a row: gapless
+        // sequence numbers, and a retry that raced its original finds it stored.
+        var membership = await ConversationStore.FindMembershipAsync(
+            unitOfWork.Connection, unitOfWork.Transaction, conversationId, senderId, cancellationToken, lockConversation: true);
+        if (membership is null)
+            return MessagingFailures.ConversationNotFound;
+
+        if (await FindByClientIdAsync(unitOfWork, senderId, message.ClientMessageId, cancellationToken) is { } original)
+            return original.ConversationId == conversationId
+                ? original.ToView()
+                : Failure.Field(FailureKind.Conflict, "Client message id reused", "clientMessageId", "This id belongs to a message in another conversation.");
+
+        if (message.ReplyToSequence is { } replyTo && (replyTo <= membership.JoinedSequence || replyTo > membership.LastSequence))
+            return Failure.Field(FailureKind.Invalid, "No such message", "replyToSequence", "The message replied to is not in this conversation.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new MessageRow(conversationId, membership.LastSequence + 1, membership.LastVersion + 1, senderId,
+            message.ClientMessageId, message.Body, message.ReplyToSequence, now, null, null);
+        // One round trip: the counters, the message, and the sender's own pointers (they have read what they wrote).
+        await unitOfWork.ExecuteAsync("""
+            UPDATE conversations SET last_sequence = @Sequence, last_version = @Version, last_activity_at = @SentAt WHERE id = @ConversationId;
+            INSERT INTO messages (conversation_id, sequence, version, sender_id, client_message_id, body, reply_to_sequence, sent_at)
+            VALUES (@ConversationId, @Sequence, @Version, @SenderId, @ClientMessageId, @Body, @ReplyToSequence, @SentAt);
+            UPDATE conversation_members SET delivered_sequence = @Sequence, read_sequence = @Sequence
+            WHERE conversation_id = @ConversationId AND user_id = @SenderId;
+            """, row, cancellationToken);
+        var members = await ConversationStore.MemberIdsAsync(unitOfWork.Connection, unitOfWork.Transaction, conversationId, cancellationToken);
+        await unitOfWork.CommitAsync(cancellationToken);
+
+        var view = row.ToView();
+        await broadcast.MessageAddedAsync(members, view);
+        return view;
+    }
+
+    private static Task<MessageRow?> FindByClientIdAsync(UnitOfWork unitOfWork, Guid senderId, Guid clientMessageId, CancellationToken cancellationToken) =>
+        unitOfWork.QuerySingleOrDefaultAsync<MessageRow>(
+            $"SELECT {MessageRow.Columns} FROM messages WHERE sender_id = @senderId AND client_message_id = @clientMessageId",
+            new { senderId, clientMessageId }, cancellationToken);
+}

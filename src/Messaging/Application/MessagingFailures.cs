@@ -1,0 +1,46 @@
+using ChatApp.BuildingBlocks.UseCases;
+
+namespace ChatApp.Messaging.Application;
+
+/// <summary>
+/// The ways a messaging use case refuses. A conversation someone is not a member of answers
+/// exactly like one that does not exist, so nobody learns which conversations exist.
+/// </summary>
+public static class MessagingFailures
+{
+    public static readonly Failure ConversationNotFound =
+        new(FailureKind.NotFound, "Conversation not found", "There is no such conversation, or you are not a member of it.");
+
+    public static readonly Failure MessageNotFound =
+        new(FailureKind.NotFound, "Message not found", "There is no such message in this conversation.");
+
+    public static readonly Failure UserNotFound =
+        new(FailureKind.NotFound, "User not found", "There is no such user.");
+
+    public static readonly Failure NotAGroup =
+        new(FailureKind.Conflict, "Not a group", "Only groups have names, roles and a changing membership.");
+
+    public static readonly Failure NotYourMessage =
+        new(FailureKind.Forbidden, "Not your message", "Only the sender may edit or delete a message.");
+
+    public static readonly Failure MessageDeleted =
+        new(FailureKind.Gone, "Message deleted", "The message was deleted and can no longer be edited.");
+
+    public static readonly Failure CannotMessageYourself =
+        Failure.Field(FailureKind.Invalid, "Not a conversation", "recipientId", "Choose someone other than yourself.");
+
+    public static Failure RoleTooLow(string action) =>
+        new(FailureKind.Forbidden, "Not allowed", $"Your role in this group does not allow you to {action}.");
+
+    public static Failure GroupFull(int maxMembers) =>
+        Failure.Field(FailureKind.Conflict, "Group full", "userIds", $"A group holds at most {maxMembers} people.");
+
+    public static Failure UnknownUsers(IEnumerable<Guid> ids) =>
+        Failure.Field(FailureKind.Invalid, "Unknown users", "userIds", $"No such users: {string.Join(", ", ids)}.");
+
+    public static Failure NotAMember(Guid userId) =>
+        Failure.Field(FailureKind.NotFound, "Not a member", "userId", $"{userId} is not a member of this group.");
+
+    public static readonly Failure BodyTooLarge =
+        Failure.Field(FailureKind.Invalid, "Message too large", "body", "The message is larger than the server accepts.");
+}

@@ -1,0 +1,79 @@
+using ChatApp.Messaging.Api.Hub;
+using ChatApp.Messaging.Application;
+using ChatApp.Messaging.Application.Presence;
+using ChatApp.Messaging.Infrastructure.Presence;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace ChatApp.Messaging.Infrastructure;
+
+public static class RealtimeExtensions
+{
+    public const string RedisConnectionName = "redis";
+    private const int EnvelopeOverheadBytes = 16 * 1024;
+
+    /// <summary>
+    /// The chat hub with a Redis backplane (<c>ConnectionStrings:redis</c>), so a push reaches a
+    /// user's connections on every replica, and presence kept in the same Redis.
+    /// </summary>
+    public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
+    {
+        var redisConnection = builder.Configuration.GetConnectionString(RedisConnectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{RedisConnectionName} is not set. The AppHost sets it; run the service through it, or set it yourself.");
+        var redisOptions = ConfigurationOptions.Parse(redisConnection);
+        // Start without Redis and keep trying: presence and cross-replica pushes degrade, the rest works.
+        redisOptions.AbortOnConnectFail = false;
+
+        var maxBodyBytes = builder.Configuration.GetValue($"{MessagingOptions.Section}:{nameof(MessagingOptions.MaxBodyBytes)}", new MessagingOptions().MaxBodyBytes);
+        builder.Services.AddSignalR(hub =>
+            {
+                // An envelope of the largest size, JSON-escaped in a hub message, still fits.
+                hub.MaximumReceiveMessageSize = maxBodyBytes * 2L + EnvelopeOverheadBytes;
+            })
+            .AddStackExchangeRedis(backplane =>
+            {
+                backplane.Configuration = redisOptions.Clone();
+                backplane.Configuration.ChannelPrefix = RedisChannel.Literal("chatapp-messaging");
+            });
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<IChatBroadcast, SignalRChatBroadcast>();
+
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
+        builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)
+            .Validate(options => options.RenewInterval > TimeSpan.Zero && options.ConnectionLifetime > options.RenewInterval * 2,
+                "Presence:ConnectionLifetime must be more than twice Presence:RenewInterval, or live connections expire between renewals.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
+        builder.Services.AddSingleton<LocalConnections>();
+        builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<PresenceHeartbeat>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PresenceHeartbeat>());
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return builder;
+    }
+
+    /// <summary>The hub at <c>/hubs/chat</c>; a connection ends when its token does.</summary>
+    public static IEndpointRouteBuilder MapChatHub(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<ChatHub>("/hubs/chat", connection => connection.CloseOnAuthenticationExpiration = true);
+        return app;
+    }
+
+    private sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                var latency = await redis.GetDatabase().PingAsync();
+                return HealthCheckResult.Healthy($"Redis answered in {latency.TotalMilliseconds:0.0} ms");
+            }
+            catch (RedisException ex)
+            {
+                return HealthCheckResult.Unhealthy("Redis does not answer: presence and pushes to other replicas are down.", ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ChatApp.Messaging.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(MessagingFixture))]

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using ChatApp.Messaging.Api;
+using ChatApp.Messaging.Api.Hub;
+using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Application.Messages;
+using ChatApp.Messaging.Application.Presence;
+using ChatApp.Messaging.Application.Receipts;
+using ChatApp.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ChatApp.Messaging.Tests.Support;
+
+/// <summary>
+/// One device connected to the real hub over WebSockets, recording everything the server pushes
+/// to it, with the hub methods a client calls.
+/// </summary>
+public sealed class ChatClient : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private ChatClient(HubConnection connection, TestUser user)
+    {
+        Connection = connection;
+        User = user;
+        connection.On<MessageView>(nameof(IChatClient.MessageReceived), Received.Enqueue);
+        connection.On<MessageView>(nameof(IChatClient.MessageChanged), Changed.Enqueue);
+        connection.On<MemberReceipts>(nameof(IChatClient.ReceiptsChanged), Receipts.Enqueue);
+        connection.On<TypingView>(nameof(IChatClient.Typing), Typing.Enqueue);
+        connection.On<ConversationDetail>(nameof(IChatClient.ConversationChanged), Conversations.Enqueue);
+        connection.On<ConversationRemoved>(nameof(IChatClient.ConversationRemoved), Removed.Enqueue);
+        connection.On<PresenceView>(nameof(IChatClient.PresenceChanged), Presence.Enqueue);
+    }
+
+    public HubConnection Connection { get; }
+
+    public TestUser User { get; }
+
+    public ConcurrentQueue<MessageView> Received { get; } = new();
+
+    public ConcurrentQueue<MessageView> Changed { get; } = new();
+
+    public ConcurrentQueue<MemberReceipts> Receipts { get; } = new();
+
+    public ConcurrentQueue<TypingView> Typing { get; } = new();
+
+    public ConcurrentQueue<ConversationDetail> Conversations { get; } = new();
+
+    public ConcurrentQueue<ConversationRemoved> Removed { get; } = new();
+
+    public ConcurrentQueue<PresenceView> Presence { get; } = new();
+
+    public static async Task<ChatClient> ConnectAsync(TestUser user, MessagingReplica replica, string? token = null, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(replica.HubAddress, options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token ?? user.Fixture.Tokens.Issue(user.Id, user.Username));
+                options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                configure?.Invoke(options);
+            })
+            .Build();
+        var client = new ChatClient(connection, user);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<MessageView> SendAsync(Guid conversationId, string body, Guid? clientMessageId = null, long? replyTo = null) =>
+        Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(clientMessageId ?? Guid.NewGuid(), body, replyTo));
+
+    public Task<MessageView> SendDirectAsync(Guid recipientId, string body, Guid? clientMessageId = null) =>
+        Connection.InvokeAsync<MessageView>("SendDirectMessage", recipientId, new NewMessageRequest(clientMessageId ?? Guid.NewGuid(), body, null));
+
+    public Task<MemberReceipts> MarkDeliveredAsync(Guid conversationId, long sequence) =>
+        Connection.InvokeAsync<MemberReceipts>("UpdateReceipts", conversationId, new ReceiptRequest(sequence, null));
+
+    public Task<MemberReceipts> MarkReadAsync(Guid conversationId, long sequence) =>
+        Connection.InvokeAsync<MemberReceipts>("UpdateReceipts", conversationId, new ReceiptRequest(null, sequence));
+
+    public Task<SyncResult> SyncAsync(params SyncCursor[] cursors) =>
+        Connection.InvokeAsync<SyncResult>("Sync", new SyncRequest(cursors));
+
+    public Task<ConversationDetail> CreateGroupAsync(string name, params TestUser[] members) =>
+        Connection.InvokeAsync<ConversationDetail>("CreateGroup", new CreateGroupRequest(name, [.. members.Select(member => member.Id)]));
+
+    public Task<IReadOnlyList<PresenceView>> WatchPresenceAsync() =>
+        Connection.InvokeAsync<IReadOnlyList<PresenceView>>("WatchPresence");
+
+    /// <summary>The first pushed item of <paramref name="queue"/> that matches, waiting for it.</summary>
+    public static async Task<T> WaitForAsync<T>(ConcurrentQueue<T> queue, Func<T, bool> matches, string what)
+    {
+        T? found = default;
+        await Eventually.HoldsAsync(() =>
+        {
+            found = queue.FirstOrDefault(matches);
+            return found is not null;
+        }, Patience, () => $"No {what} arrived.");
+        return found!;
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
