@@ -1,6 +1,6 @@
 namespace ChatApp.Testing;
 
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     /// <summary>The checkout the tests run from: the nearest folder upwards holding ChatApp.sln.</summary>
     public static string Path { get; } = Find();

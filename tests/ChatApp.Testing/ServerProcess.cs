@@ -44,6 +44,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     /// <summary>
     /// Starts <paramref name="fileName"/> in a session of its own: a Ctrl+C in the terminal reaches the
     /// test process, which stops its servers in order, rather than every server at once; and the

@@ -17,9 +17,14 @@ namespace ChatApp.Testing;
 public sealed class TestTokenIssuer : IDisposable
 {
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-    private readonly TokenOptions _options = new();
+    private readonly TokenOptions _options;
 
-    public TestTokenIssuer() => SigningKey = new ECDsaSecurityKey(_key) { KeyId = $"test-{Guid.NewGuid():N}" };
+    /// <param name="issuer">The issuer tokens name; Identity's (<c>http://identity</c>) unless a test stands in for Identity elsewhere.</param>
+    public TestTokenIssuer(string? issuer = null)
+    {
+        _options = issuer is null ? new TokenOptions() : new TokenOptions { Issuer = issuer };
+        SigningKey = new ECDsaSecurityKey(_key) { KeyId = $"test-{Guid.NewGuid():N}" };
+    }
 
     public ECDsaSecurityKey SigningKey { get; }
 

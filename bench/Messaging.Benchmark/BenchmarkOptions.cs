@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace ChatApp.Messaging.Benchmark;
+
+/// <summary>The run's shape, from <c>--name value</c> arguments; the defaults are the targets.</summary>
+public sealed record BenchmarkOptions(int Users, int Rate, TimeSpan WarmUp, TimeSpan Window, int IdleConnections, TimeSpan IdleHold, int BodyBytes, bool Acknowledge)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+            values[args[i].TrimStart('-')] = args[i + 1];
+        int Int(string name, int fallback) => values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+        return new BenchmarkOptions(
+            Users: Int("users", 1000),
+            Rate: Int("rate", 1000),
+            WarmUp: TimeSpan.FromSeconds(Int("warmup", 10)),
+            Window: TimeSpan.FromSeconds(Int("seconds", 60)),
+            IdleConnections: Int("idle", 10_000),
+            IdleHold: TimeSpan.FromSeconds(Int("hold", 30)),
+            BodyBytes: Int("body", 512),
+            Acknowledge: !values.TryGetValue("acks", out var acks) || acks != "off");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace ChatApp.Messaging.Benchmark.Load;
+
+/// <summary>What one load run achieved in its measured window.</summary>
+public sealed record LoadResult(
+    string System, int Users, int TargetRate, TimeSpan Window, long Sent, long Acknowledged, long Failed, Percentiles Latency, long MaxInFlight)
+{
+    public double AcknowledgedPerSecond => Acknowledged / Window.TotalSeconds;
+}
+
+/// <summary>
+/// An open-loop load: messages leave at the target rate whether or not earlier ones were answered
+/// (as people keep typing), spread round-robin over the users, so a server that falls behind shows
+/// it as latency and in-flight messages rather than as a politely lower rate.
+/// </summary>
+public static class SteadyLoad
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
+
+    public static async Task<LoadResult> RunAsync(string system, IReadOnlyList<SimulatedUser> users, int rate, TimeSpan warmUp, TimeSpan window, LatencyRecorder latencies)
+    {
+        long sent = 0, acknowledged = 0, failed = 0, inFlight = 0, maxInFlight = 0;
+        var measuring = false;
+        var clock = Stopwatch.StartNew();
+        var next = 0;
+        var total = warmUp + window;
+        using var timer = new PeriodicTimer(Tick);
+        long dispatched = 0;
+        while (clock.Elapsed < total)
+        {
+            await timer.WaitForNextTickAsync();
+            if (!measuring && clock.Elapsed >= warmUp)
+            {
+                measuring = true;
+                latencies.Recording = true;
+            }
+
+            var due = (long)(rate * clock.Elapsed.TotalSeconds);
+            for (; dispatched < due; dispatched++)
+            {
+                var user = users[next++ % users.Count];
+                var counted = measuring;
+                if (counted)
+                    Interlocked.Increment(ref sent);
+                var now = Interlocked.Increment(ref inFlight);
+                if (counted && now > Interlocked.Read(ref maxInFlight))
+                    Interlocked.Exchange(ref maxInFlight, now);
+                _ = user.SendAsync().ContinueWith(send =>
+                {
+                    Interlocked.Decrement(ref inFlight);
+                    if (!counted)
+                        return;
+                    if (send.IsCompletedSuccessfully)
+                        Interlocked.Increment(ref acknowledged);
+                    else
+                        Interlocked.Increment(ref failed);
+                }, TaskScheduler.Default);
+            }
+        }
+
+        var windowEnd = clock.Elapsed;
+        // Answers to the last messages of the window still count; wait for them, within reason.
+        var drain = Stopwatch.StartNew();
+        while (Interlocked.Read(ref inFlight) > 0 && drain.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(50);
+        await Task.Delay(500);
+        latencies.Recording = false;
+        return new LoadResult(system, users.Count, rate, windowEnd - warmUp, sent, acknowledged, failed, latencies.Summarise(), maxInFlight);
+    }
+}
