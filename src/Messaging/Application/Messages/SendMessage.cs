@@ -20,14 +20,27 @@ public sealed class SendMessage(UnitOfWorkFactory unitOfWorks, IChatBroadcast br
             return MessagingFailures.BodyTooLarge;
 
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        // Locking the conversation first puts two sends of one conversation in a row: gapless
-        // sequence numbers, and a retry that raced its original finds it stored.
-        var membership = await ConversationStore.FindMembershipAsync(
-            unitOfWork.Connection, unitOfWork.Transaction, conversationId, senderId, cancellationToken, lockConversation: true);
+        // One round trip reads all a send needs. Locking the conversation first puts two sends of
+        // one conversation in a row: gapless sequence numbers, and a retry that raced its original
+        // finds it stored (each statement of a READ COMMITTED transaction sees the latest commits).
+        Membership? membership;
+        MessageRow? original;
+        List<Guid> members;
+        await using (var reads = await unitOfWork.Connection.QueryMultipleAsync(new CommandDefinition(
+            ConversationStore.MembershipSql(lockConversation: true)
+            + $"SELECT {MessageRow.Columns} FROM messages WHERE sender_id = @userId AND client_message_id = @clientMessageId;"
+            + ConversationStore.MemberIdsSql,
+            new { conversationId, userId = senderId, clientMessageId = message.ClientMessageId }, unitOfWork.Transaction, cancellationToken: cancellationToken)))
+        {
+            membership = await reads.ReadSingleOrDefaultAsync<Membership>();
+            original = await reads.ReadSingleOrDefaultAsync<MessageRow>();
+            members = [.. await reads.ReadAsync<Guid>()];
+        }
+
         if (membership is null)
             return MessagingFailures.ConversationNotFound;
 
-        if (await FindByClientIdAsync(unitOfWork, senderId, message.ClientMessageId, cancellationToken) is { } original)
+        if (original is not null)
             return original.ConversationId == conversationId
                 ? original.ToView()
                 : Failure.Field(FailureKind.Conflict, "Client message id reused", "clientMessageId", "This id belongs to a message in another conversation.");
@@ -46,16 +59,10 @@ public sealed class SendMessage(UnitOfWorkFactory unitOfWorks, IChatBroadcast br
             UPDATE conversation_members SET delivered_sequence = @Sequence, read_sequence = @Sequence
             WHERE conversation_id = @ConversationId AND user_id = @SenderId;
             """, row, cancellationToken);
-        var members = await ConversationStore.MemberIdsAsync(unitOfWork.Connection, unitOfWork.Transaction, conversationId, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
 
         var view = row.ToView();
         await broadcast.MessageAddedAsync(members, view);
         return view;
     }
-
-    private static Task<MessageRow?> FindByClientIdAsync(UnitOfWork unitOfWork, Guid senderId, Guid clientMessageId, CancellationToken cancellationToken) =>
-        unitOfWork.QuerySingleOrDefaultAsync<MessageRow>(
-            $"SELECT {MessageRow.Columns} FROM messages WHERE sender_id = @senderId AND client_message_id = @clientMessageId",
-            new { senderId, clientMessageId }, cancellationToken);
 }

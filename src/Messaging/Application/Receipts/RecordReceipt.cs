@@ -1,6 +1,7 @@
-using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
+using Dapper;
 
 namespace ChatApp.Messaging.Application.Receipts;
 
@@ -9,12 +10,21 @@ namespace ChatApp.Messaging.Application.Receipts;
 /// to a sequence number. Pointers only move forward; when mine moved, every member's devices
 /// hear of it, which turns the senders' ticks.
 /// </summary>
-public sealed class RecordReceipt(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast)
+public sealed class RecordReceipt(ServiceDatabase database, IChatBroadcast broadcast)
 {
     public async Task<Result<MemberReceipts>> ExecuteAsync(Guid userId, Guid conversationId, long? delivered, long? read, CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var membership = await ConversationStore.FindMembershipAsync(unitOfWork.Connection, unitOfWork.Transaction, conversationId, userId, cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        Membership? membership;
+        List<Guid> members;
+        await using (var reads = await connection.QueryMultipleAsync(new CommandDefinition(
+            ConversationStore.MembershipSql(lockConversation: false) + ConversationStore.MemberIdsSql,
+            new { conversationId, userId }, cancellationToken: cancellationToken)))
+        {
+            membership = await reads.ReadSingleOrDefaultAsync<Membership>();
+            members = [.. await reads.ReadAsync<Guid>()];
+        }
+
         if (membership is null)
             return MessagingFailures.ConversationNotFound;
 
@@ -24,14 +34,13 @@ public sealed class RecordReceipt(UnitOfWorkFactory unitOfWorks, IChatBroadcast 
         if (after == before)
             return receipts;
 
-        // GREATEST keeps the pointers monotonic against a concurrent report from another device.
-        await unitOfWork.ExecuteAsync("""
+        // One statement, no transaction: GREATEST keeps the pointers monotonic against another
+        // device of mine reporting at the same moment (the later report can only move them further).
+        await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE conversation_members
             SET delivered_sequence = GREATEST(delivered_sequence, @DeliveredSequence), read_sequence = GREATEST(read_sequence, @ReadSequence)
             WHERE conversation_id = @ConversationId AND user_id = @UserId
-            """, receipts, cancellationToken);
-        var members = await ConversationStore.MemberIdsAsync(unitOfWork.Connection, unitOfWork.Transaction, conversationId, cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
+            """, receipts, cancellationToken: cancellationToken));
 
         await broadcast.ReceiptsChangedAsync(members, receipts);
         return receipts;
