@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Aspire.Hosting.Testing;
 
 namespace ChatApp.AppHost.Tests;
@@ -13,21 +11,19 @@ namespace ChatApp.AppHost.Tests;
 /// sign in with the code that arrives in the development inbox, and use the token at another
 /// service. Also measures how long a sign-in code takes from the request to the mail server.
 /// </summary>
-public sealed partial class SignInByEmailTests(WholeSystemFixture system)
+public sealed class SignInByEmailTests(WholeSystemFixture system)
 {
-    private const string Password = "correct horse battery staple";
-
     [Fact]
     public async Task A_user_registers_gets_the_code_by_email_signs_in_and_is_known_to_notifications()
     {
         using var gateway = system.App.CreateHttpClient("gateway", "http");
         using var inbox = system.App.CreateHttpClient("smtp4dev", "http");
-        var (username, email) = await RegisterAsync(gateway);
-        await WaitForEmailAsync(inbox, email, subject => subject.StartsWith("Welcome to ChatApp", StringComparison.Ordinal));
+        var (username, email) = await SystemUsers.RegisterAsync(gateway);
+        await SystemUsers.WaitForEmailAsync(inbox, email, subject => subject.StartsWith("Welcome to ChatApp", StringComparison.Ordinal));
 
-        var challenge = await StartSignInAsync(gateway, username);
-        var codeEmail = await WaitForEmailAsync(inbox, email, subject => subject.EndsWith("is your ChatApp sign-in code", StringComparison.Ordinal));
-        var code = SixDigits().Match(codeEmail.Subject).Value;
+        var challenge = await SystemUsers.StartSignInAsync(gateway, username);
+        var codeEmail = await SystemUsers.WaitForEmailAsync(inbox, email, subject => subject.EndsWith("is your ChatApp sign-in code", StringComparison.Ordinal));
+        var code = SystemUsers.CodeIn(codeEmail.Subject);
 
         var signedIn = await gateway.PostAsJsonAsync(new Uri($"/api/identity/sign-in/{challenge}/code", UriKind.Relative), new { code });
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
@@ -50,12 +46,12 @@ public sealed partial class SignInByEmailTests(WholeSystemFixture system)
         // Sign-in is limited to 10 per account per 15 minutes: several accounts give enough samples.
         for (var account = 0; account < 3; account++)
         {
-            var (username, email) = await RegisterAsync(gateway);
+            var (username, email) = await SystemUsers.RegisterAsync(gateway);
             for (var attempt = 0; attempt < 8; attempt++)
             {
                 var requestedAt = DateTimeOffset.UtcNow;
-                await StartSignInAsync(gateway, username);
-                var arrived = await WaitForEmailAsync(inbox, email, subject => subject.EndsWith("is your ChatApp sign-in code", StringComparison.Ordinal), skip: attempt);
+                await SystemUsers.StartSignInAsync(gateway, username);
+                var arrived = await SystemUsers.WaitForEmailAsync(inbox, email, subject => subject.EndsWith("is your ChatApp sign-in code", StringComparison.Ordinal), skip: attempt);
                 latencies.Add(arrived.ReceivedAt - requestedAt);
             }
         }
@@ -68,48 +64,4 @@ public sealed partial class SignInByEmailTests(WholeSystemFixture system)
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "sign-in-code-latency.txt"), report + Environment.NewLine);
         Assert.True(p95 < TimeSpan.FromSeconds(3), report);
     }
-
-    private static async Task<(string Username, string Email)> RegisterAsync(HttpClient gateway)
-    {
-        var username = $"mail{Guid.NewGuid():N}"[..20];
-        var email = $"{username}@example.com";
-        var registered = await gateway.PostAsJsonAsync(new Uri("/api/identity/accounts", UriKind.Relative),
-            new { username, email, displayName = "Mail Reader", password = Password });
-        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
-        return (username, email);
-    }
-
-    private static async Task<Guid> StartSignInAsync(HttpClient gateway, string username)
-    {
-        var started = await gateway.PostAsJsonAsync(new Uri("/api/identity/sign-in", UriKind.Relative), new { login = username, password = Password });
-        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
-        return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
-    }
-
-    /// <summary>The (<paramref name="skip"/>+1)-th email to <paramref name="address"/> whose subject matches, oldest first, from smtp4dev's API.</summary>
-    private static async Task<InboxEmail> WaitForEmailAsync(HttpClient inbox, string address, Func<string, bool> subjectMatches, int skip = 0)
-    {
-        var watch = Stopwatch.StartNew();
-        while (true)
-        {
-            var page = await inbox.GetFromJsonAsync<JsonElement>(new Uri("/api/messages?pageSize=500", UriKind.Relative));
-            var messages = page.ValueKind == JsonValueKind.Array ? page : page.GetProperty("results");
-            var matching = messages.EnumerateArray()
-                .Where(m => m.GetProperty("to").EnumerateArray().Any(to => to.GetString()!.Contains(address, StringComparison.OrdinalIgnoreCase)))
-                .Select(m => new InboxEmail(m.GetProperty("subject").GetString()!, m.GetProperty("receivedDate").GetDateTimeOffset()))
-                .Where(m => subjectMatches(m.Subject))
-                .OrderBy(m => m.ReceivedAt)
-                .ToList();
-            if (matching.Count > skip)
-                return matching[skip];
-            if (watch.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"No email #{skip + 1} to {address} arrived in smtp4dev within 30 s.");
-            await Task.Delay(50);
-        }
-    }
-
-    private sealed record InboxEmail(string Subject, DateTimeOffset ReceivedAt);
-
-    [GeneratedRegex(@"\d{6}")]
-    private static partial Regex SixDigits();
 }
