@@ -1,54 +1,42 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
 using ChatApp.Testing;
-using Microsoft.Extensions.Logging;
 
 namespace ChatApp.Messaging.Tests.Support;
 
 /// <summary>
-/// Listens to what running replicas log, for a test that needs to see the service recognise
-/// something (a redelivered event, say). It joins the replicas' logging while they run and
-/// keeps only the lines that contain one of its fragments; disposing it stops the listening.
+/// Hears what every replica running in this test process logs under some categories, through
+/// the EventSource logger each host has by default: for a test that must see the service
+/// recognise something (a redelivered event, say) on whichever replica the broker chose.
 /// </summary>
-public sealed class LogWatch : ILoggerProvider
+/// <param name="categoryPrefix">Logger categories to hear (a prefix, e.g. a namespace), at Information and above.</param>
+public sealed class LogWatch(string categoryPrefix) : EventListener
 {
-    private readonly string[] _fragments;
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _lines = new();
-    private volatile bool _stopped;
+    private const string LoggingSource = "Microsoft-Extensions-Logging";
+    private const EventKeywords FormattedMessage = (EventKeywords)4;
 
-    private LogWatch(string[] fragments) => _fragments = fragments;
+    // Initialised before EventListener's constructor, which already announces the existing sources.
+    private readonly Dictionary<string, string?> _filter = new() { ["FilterSpecs"] = $"{categoryPrefix}:Information" };
+    private readonly ConcurrentQueue<string> _lines = new();
 
-    /// <summary>Starts keeping the lines of <paramref name="replicas"/> that contain one of <paramref name="fragments"/>.</summary>
-    public static LogWatch On(IEnumerable<MessagingReplica> replicas, params string[] fragments)
-    {
-        var watch = new LogWatch(fragments);
-        foreach (var replica in replicas)
-            replica.Get<ILoggerFactory>().AddProvider(watch);
-        return watch;
-    }
-
-    public IReadOnlyList<(LogLevel Level, string Message)> Lines => [.. _lines];
+    public IReadOnlyList<string> Lines => [.. _lines];
 
     public Task WaitForAsync(string fragment, TimeSpan timeout) =>
-        Eventually.HoldsAsync(() => _lines.Any(line => line.Message.Contains(fragment, StringComparison.Ordinal)), timeout,
-            () => $"Nothing logged \"{fragment}\".");
+        Eventually.HoldsAsync(() => _lines.Any(line => line.Contains(fragment, StringComparison.Ordinal)), timeout,
+            () => $"Nothing logged \"{fragment}\" under {categoryPrefix}.");
 
-    public ILogger CreateLogger(string categoryName) => new Listener(this);
-
-    public void Dispose() => _stopped = true;
-
-    private sealed class Listener(LogWatch owner) : ILogger
+    protected override void OnEventSourceCreated(EventSource eventSource)
     {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        if (eventSource.Name == LoggingSource)
+            EnableEvents(eventSource, EventLevel.Informational, FormattedMessage, _filter);
+    }
 
-        public bool IsEnabled(LogLevel logLevel) => !owner._stopped && logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (!IsEnabled(logLevel))
-                return;
-            var message = formatter(state, exception);
-            if (owner._fragments.Any(fragment => message.Contains(fragment, StringComparison.Ordinal)))
-                owner._lines.Enqueue((logLevel, message));
-        }
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
+    {
+        if (eventData.EventName != "FormattedMessage" || eventData.PayloadNames is null || eventData.Payload is null)
+            return;
+        var index = eventData.PayloadNames.IndexOf("FormattedMessage");
+        if (index >= 0 && eventData.Payload[index] is string message)
+            _lines.Enqueue(message);
     }
 }
