@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using ChatApp.Messaging.Api;
+using ChatApp.Messaging.Application.Messages;
+using ChatApp.Messaging.Application.Presence;
+using ChatApp.Messaging.Tests.Support;
+using ChatApp.Testing;
+using Dapper;
+
+namespace ChatApp.Messaging.Tests.Api;
+
+/// <summary>
+/// Redis (presence and the backplane) going away: messages are still stored and answered, reads
+/// work, and once it is back presence is repaired by the heartbeat and pushes flow again.
+/// A Redis and a replica of its own: the shared ones serve the other tests meanwhile.
+/// </summary>
+public sealed class OutageTests(MessagingFixture fixture)
+{
+    [Fact]
+    public async Task While_redis_is_down_messages_are_stored_and_read_and_afterwards_presence_and_pushes_recover()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var settings = fixture.Settings();
+        settings["ConnectionStrings:redis"] = redis.ConnectionString;
+        // Its presence store knows nobody of the other tests: it must not send them digests.
+        settings["Messaging:DigestAfter"] = "7.00:00:00";
+        await using var replica = MessagingReplica.Start(settings, fixture.Tokens);
+        var alice = await fixture.CreateUserAsync("Alice");
+        var bob = await fixture.CreateUserAsync("Bob");
+        var carol = await fixture.CreateUserAsync("Carol");
+        await replica.WaitUntilReadyAsync();
+        await using var carolLaptop = await ChatClient.ConnectAsync(carol, replica);
+        await carolLaptop.WatchPresenceAsync();
+        await using var alicePhone = await ChatClient.ConnectAsync(alice, replica);
+        await using var bobPhone = await ChatClient.ConnectAsync(bob, replica);
+        await ChatClient.WaitForAsync(carolLaptop.Presence, p => p.UserId == bob.Id && p.Online, "Bob online");
+        var before = await alicePhone.SendDirectAsync(bob.Id, "envelope-before");
+        var direct = before.ConversationId;
+        await ChatClient.WaitForAsync(bobPhone.Received, m => m.ClientMessageId == before.ClientMessageId, "the first message for Bob");
+
+        await redis.StopAsync();
+
+        // Sending still stores the message and answers the sender, over the hub and over REST.
+        var timer = Stopwatch.StartNew();
+        var during = await alicePhone.SendAsync(direct, "envelope-during-1");
+        var hubSendTook = timer.Elapsed;
+        using var aliceHttp = alice.Http(replica);
+        using var posted = await aliceHttp.PostAsJsonAsync(new Uri($"/conversations/{direct}/messages", UriKind.Relative),
+            new NewMessageRequest(Guid.NewGuid(), "envelope-during-2", null));
+        posted.EnsureSuccessStatusCode();
+        var duringRest = (await posted.Content.ReadFromJsonAsync<MessageView>())!;
+        Assert.Equal((2L, 3L), (during.Sequence, duringRest.Sequence));
+        Assert.Equal(["envelope-before", "envelope-during-1", "envelope-during-2"], await StoredBodiesAsync(direct));
+        Assert.True(hubSendTook < TimeSpan.FromSeconds(15), $"Sending took {hubSendTook} with Redis down.");
+
+        // Reads do not need Redis.
+        using var bobHttp = bob.Http(replica);
+        var history = await bobHttp.GetFromJsonAsync<MessagePage>(new Uri($"/conversations/{direct}/messages", UriKind.Relative));
+        Assert.Equal([1L, 2L, 3L], history!.Messages.Select(m => m.Sequence));
+
+        await redis.StartAgainAsync();
+
+        // It came back empty: the heartbeat puts the open connections back and says so.
+        await ChatClient.WaitForAsync(carolLaptop.Presence, p => p.UserId == alice.Id && p.Online && CountOnline(carolLaptop, alice) >= 2,
+            "Alice online again after the outage");
+        await Eventually.HoldsAsync(async () =>
+            {
+                var online = await bobHttp.GetFromJsonAsync<IReadOnlyList<PresenceView>>(new Uri("/presence", UriKind.Relative));
+                return online!.Select(p => p.UserId).ToHashSet().IsSupersetOf([alice.Id, bob.Id, carol.Id]);
+            }, TimeSpan.FromSeconds(20), () => "The online list did not recover.");
+
+        // Pushes flow again, and Bob's phone catches up on what it missed: nothing is lost.
+        var after = await alicePhone.SendAsync(direct, "envelope-after");
+        await ChatClient.WaitForAsync(bobPhone.Received, m => m.ClientMessageId == after.ClientMessageId, "the message after the outage");
+        var caughtUp = Assert.Single((await bobPhone.SyncAsync(new SyncCursor(direct, before.Version))).Conversations);
+        Assert.Equal(["envelope-during-1", "envelope-during-2", "envelope-after"], caughtUp.Messages.Select(m => m.Body));
+    }
+
+    private static int CountOnline(ChatClient watcher, TestUser user) => watcher.Presence.Count(p => p.UserId == user.Id && p.Online);
+
+    private async Task<IReadOnlyList<string>> StoredBodiesAsync(Guid conversationId)
+    {
+        await using var connection = await fixture.OpenDatabaseAsync();
+        return [.. await connection.QueryAsync<string>("SELECT body FROM messages WHERE conversation_id = @conversationId ORDER BY sequence", new { conversationId })];
+    }
+}
