@@ -40,7 +40,15 @@ public sealed class TcpRelay : IAsyncDisposable
         _listener.Stop();
         foreach (var socket in _sockets)
         {
-            socket.LingerState = new LingerOption(true, 0);
+            try
+            {
+                socket.LingerState = new LingerOption(true, 0);
+            }
+            catch (ObjectDisposedException)
+            {
+                // That connection had already ended.
+            }
+
             socket.Dispose();
         }
     }
