@@ -83,8 +83,9 @@ public sealed class HubSecurityTests(MessagingFixture fixture)
     {
         var alice = await fixture.CreateUserAsync("Alice");
         var lifetime = TimeSpan.FromSeconds(5);
-        var issued = DateTimeOffset.UtcNow;
         var token = fixture.Tokens.Issue(alice.Id, alice.Username, lifetime: lifetime);
+        // exp is in whole seconds: up to a second before issue + lifetime.
+        var expires = new DateTimeOffset(new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).ValidTo, TimeSpan.Zero);
 
         // The .NET client, and a browser's WebSocket (token in the query string) reading the frames itself.
         await using var phone = await ChatClient.ConnectAsync(alice, fixture.Primary, token);
@@ -96,10 +97,10 @@ public sealed class HubSecurityTests(MessagingFixture fixture)
         await phone.WatchPresenceAsync(); // working until then
 
         await phoneClosed.WaitAsync(lifetime + ClockSkew + TimeSpan.FromSeconds(15));
-        var closedAfter = DateTimeOffset.UtcNow - issued;
+        var closedAfterExpiry = DateTimeOffset.UtcNow - expires;
         // At the token's expiry (the server looks every second), not at expiry plus the 30 s skew that sign-in checks allow.
-        Assert.True(closedAfter >= lifetime - TimeSpan.FromMilliseconds(100), $"Closed {closedAfter} after issue, before the token expired.");
-        Assert.True(closedAfter < lifetime + TimeSpan.FromSeconds(10), $"Closed only {closedAfter} after issue.");
+        Assert.True(closedAfterExpiry >= TimeSpan.FromMilliseconds(-100), $"Closed {-closedAfterExpiry} before the token expired.");
+        Assert.True(closedAfterExpiry < TimeSpan.FromSeconds(10), $"Closed only {closedAfterExpiry} after the token expired.");
         Assert.Null(await phoneClosed);
         // A hub Close message that allows reconnecting, then a normal WebSocket close: a browser client reconnects (with a fresh token).
         var frames = await browserFrames.WaitAsync(TimeSpan.FromSeconds(15));
