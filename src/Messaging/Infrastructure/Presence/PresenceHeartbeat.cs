@@ -5,7 +5,8 @@ namespace ChatApp.Messaging.Infrastructure.Presence;
 
 /// <summary>
 /// Keeps this replica's connections alive in the presence store, puts them back after the store
-/// lost them (an outage), and forgets the connections of replicas that died, so their users go offline.
+/// lost them (an outage), records the connections that closed meanwhile, and forgets the
+/// connections of replicas that died, so their users go offline.
 /// </summary>
 public sealed partial class PresenceHeartbeat(
     LocalConnections connections, IPresenceStore store, PresenceTracker tracker, IOptions<PresenceOptions> options, ILogger<PresenceHeartbeat> logger)
@@ -31,6 +32,7 @@ public sealed partial class PresenceHeartbeat(
         try
         {
             await tracker.CameBackAsync(await store.RenewAsync(connections.Snapshot()));
+            await tracker.RecordMissedGoodbyesAsync();
             await tracker.WentOfflineAsync(await store.ExpireAsync());
         }
         // The store or the database being away must not end the heartbeat: the next beat repairs presence.
