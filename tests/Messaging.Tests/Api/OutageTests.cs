@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using ChatApp.Messaging.Api;
 using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Application.Presence;
+using ChatApp.Messaging.Infrastructure.Presence;
 using ChatApp.Messaging.Tests.Support;
 using ChatApp.Testing;
 using Dapper;
@@ -23,11 +24,7 @@ public sealed class OutageTests(MessagingFixture fixture)
     public async Task While_redis_is_down_messages_are_stored_and_read_and_afterwards_presence_and_pushes_recover()
     {
         await using var redis = await RedisServer.StartAsync();
-        var settings = fixture.Settings();
-        settings["ConnectionStrings:redis"] = redis.ConnectionString;
-        // Its presence store knows nobody of the other tests: it must not send them digests.
-        settings["Messaging:DigestAfter"] = "7.00:00:00";
-        await using var replica = MessagingReplica.Start(settings, fixture.Tokens);
+        await using var replica = StartReplica(redis);
         var alice = await fixture.CreateUserAsync("Alice");
         var bob = await fixture.CreateUserAsync("Bob");
         var carol = await fixture.CreateUserAsync("Carol");
@@ -83,6 +80,44 @@ public sealed class OutageTests(MessagingFixture fixture)
         await ChatClient.WaitForAsync(bobPhone.Received, m => m.ClientMessageId == after.ClientMessageId, "the message after the outage");
         var caughtUp = Assert.Single((await bobPhone.SyncAsync(new SyncCursor(direct, before.Version))).Conversations);
         Assert.Equal(["envelope-during-1", "envelope-during-2", "envelope-after"], caughtUp.Messages.Select(m => m.Body));
+    }
+
+    [Fact]
+    public async Task Someone_who_leaves_while_redis_is_down_is_seen_offline_once_it_is_back()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var replica = StartReplica(redis);
+        var carol = await fixture.CreateUserAsync("Carol");
+        var dave = await fixture.CreateUserAsync("Dave");
+        await replica.WaitUntilReadyAsync();
+        await using var carolLaptop = await ChatClient.ConnectAsync(carol, replica);
+        await carolLaptop.WatchPresenceAsync();
+        var davePhone = await ChatClient.ConnectAsync(dave, replica);
+        await ChatClient.WaitForAsync(carolLaptop.Presence, p => p.UserId == dave.Id && p.Online, "Dave online");
+
+        await redis.StopAsync();
+        // Dave's goodbye cannot be recorded nor announced now.
+        await davePhone.DisposeAsync();
+        var connections = replica.Get<LocalConnections>();
+        await Eventually.HoldsAsync(() => connections.Count == 1, TimeSpan.FromSeconds(10), () => "The replica never saw Dave's phone close.");
+        await redis.StartAgainAsync();
+
+        // Carol's laptop stayed connected all along: it must hear that Dave is gone.
+        await ChatClient.WaitForAsync(carolLaptop.Presence, p => p.UserId == dave.Id && !p.Online, "Dave offline after the outage");
+        using var carolHttp = carol.Http(replica);
+        var online = await carolHttp.GetFromJsonAsync<IReadOnlyList<PresenceView>>(new Uri("/presence", UriKind.Relative));
+        Assert.DoesNotContain(dave.Id, online!.Select(p => p.UserId));
+        Assert.Contains(carol.Id, online!.Select(p => p.UserId));
+    }
+
+    /// <summary>A replica with a Redis of its own.</summary>
+    private MessagingReplica StartReplica(RedisServer redis)
+    {
+        var settings = fixture.Settings();
+        settings["ConnectionStrings:redis"] = redis.ConnectionString;
+        // Its presence store knows nobody of the other tests: it must not send them digests.
+        settings["Messaging:DigestAfter"] = "7.00:00:00";
+        return MessagingReplica.Start(settings, fixture.Tokens);
     }
 
     private static int CountOnline(ChatClient watcher, TestUser user) => watcher.Presence.Count(p => p.UserId == user.Id && p.Online);
