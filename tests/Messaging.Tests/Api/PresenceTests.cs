@@ -63,10 +63,11 @@ public sealed class PresenceTests(MessagingFixture fixture)
     }
 
     [Fact]
-    public async Task The_users_of_a_replica_that_dies_without_closing_their_connections_go_offline_through_another_replicas_heartbeat()
+    public async Task The_users_of_a_replica_that_dies_without_closing_their_connections_go_offline_through_another_replicas_heartbeat_unless_connected_elsewhere()
     {
         var watcherUser = await fixture.CreateUserAsync("Watcher");
         var zoe = await fixture.CreateUserAsync("Zoe");
+        var yara = await fixture.CreateUserAsync("Yara");
         // The doomed replica reaches the shared Redis through a relay, so it can die for Redis
         // (crash, partition) without saying goodbye, while everyone else still reaches it.
         await using var relay = TcpRelay.To(fixture.Redis.ConnectionString.Split(',')[0]);
@@ -80,6 +81,10 @@ public sealed class PresenceTests(MessagingFixture fixture)
             await watcher.WatchPresenceAsync();
             await using var zoePhone = await zoe.ConnectAsync(doomed);
             await ChatClient.WaitForAsync(watcher.Presence, p => p.UserId == zoe.Id && p.Online, "Zoe coming online");
+            // Yara has a device on the doomed replica and one on the primary.
+            await using var yaraPhone = await yara.ConnectAsync(doomed);
+            var yaraLaptop = await yara.ConnectAsync(fixture.Primary);
+            await ChatClient.WaitForAsync(watcher.Presence, p => p.UserId == yara.Id && p.Online, "Yara coming online");
 
             relay.Cut();
             var died = DateTimeOffset.UtcNow;
@@ -92,6 +97,13 @@ public sealed class PresenceTests(MessagingFixture fixture)
             Assert.NotNull(offline.LastSeenAt);
             Assert.DoesNotContain(zoe.Id, (await OnlineAsync(watcherUser, fixture.Primary)).Select(p => p.UserId));
             Assert.Equal([true, false], watcher.Presence.Where(p => p.UserId == zoe.Id).Select(p => p.Online));
+
+            // Her dead device expired with Zoe's; her laptop keeps her online, until it closes.
+            Assert.Equal([true], watcher.Presence.Where(p => p.UserId == yara.Id).Select(p => p.Online));
+            Assert.Contains(yara.Id, (await OnlineAsync(watcherUser, fixture.Primary)).Select(p => p.UserId));
+            await yaraLaptop.DisposeAsync();
+            await ChatClient.WaitForAsync(watcher.Presence, p => p.UserId == yara.Id && !p.Online, "Yara going offline");
+            Assert.Equal([true, false], watcher.Presence.Where(p => p.UserId == yara.Id).Select(p => p.Online));
         }
         finally
         {
