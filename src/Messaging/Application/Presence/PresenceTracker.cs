@@ -42,7 +42,8 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
     /// Records the goodbyes the store missed while it was away. Watchers still think those users
     /// online: whoever has no connection left now is announced offline.
     /// </summary>
-    public async Task RecordMissedGoodbyesAsync()
+    /// <returns>The users announced offline.</returns>
+    public async Task<IReadOnlyCollection<Guid>> RecordMissedGoodbyesAsync()
     {
         var announced = new HashSet<Guid>();
         while (_missedGoodbyes.TryPeek(out var goodbye))
@@ -56,6 +57,18 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
 
             _missedGoodbyes.TryDequeue(out _);
         }
+
+        return announced;
+    }
+
+    /// <summary>Announces once more where these users stand now (their last announcement may not have reached the watchers).</summary>
+    public async Task AnnounceAgainAsync(IReadOnlyCollection<Guid> userIds)
+    {
+        if (userIds.Count == 0)
+            return;
+        var online = await store.WhichAreOnlineAsync(userIds);
+        await AnnounceAsync([.. userIds.Where(online.Contains)], online: true);
+        await AnnounceAsync([.. userIds.Where(userId => !online.Contains(userId))], online: false);
     }
 
     public async Task WentOfflineAsync(IReadOnlyCollection<Guid> userIds)
