@@ -25,6 +25,8 @@ public static class RealtimeExtensions
         var redisOptions = ConfigurationOptions.Parse(redisConnection);
         // Start without Redis and keep trying: presence and cross-replica pushes degrade, the rest works.
         redisOptions.AbortOnConnectFail = false;
+        // While it is away, fail at once instead of queueing each command for 5 s: a send must not wait that long for its pushes.
+        redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
 
         var maxBodyBytes = builder.Configuration.GetValue($"{MessagingOptions.Section}:{nameof(MessagingOptions.MaxBodyBytes)}", new MessagingOptions().MaxBodyBytes);
         builder.Services.AddSignalR(hub =>

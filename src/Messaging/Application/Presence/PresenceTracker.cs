@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Messaging.Application.Users;
 using Dapper;
@@ -10,6 +11,9 @@ namespace ChatApp.Messaging.Application.Presence;
 /// </summary>
 public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase database, IChatBroadcast broadcast, TimeProvider clock)
 {
+    // Connections that closed while the store was away, for the heartbeat to record.
+    private readonly ConcurrentQueue<(Guid UserId, string ConnectionId)> _missedGoodbyes = new();
+
     public async Task ConnectedAsync(Guid userId, string connectionId)
     {
         if (await store.AddConnectionAsync(userId, connectionId))
@@ -18,8 +22,53 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
 
     public async Task DisconnectedAsync(Guid userId, string connectionId)
     {
-        if (await store.RemoveConnectionAsync(userId, connectionId))
+        bool wasLast;
+        try
+        {
+            wasLast = await store.RemoveConnectionAsync(userId, connectionId);
+        }
+        catch
+        {
+            // The store is away: the heartbeat records this goodbye once it is back.
+            _missedGoodbyes.Enqueue((userId, connectionId));
+            throw;
+        }
+
+        if (wasLast)
             await WentOfflineAsync([userId]);
+    }
+
+    /// <summary>
+    /// Records the goodbyes the store missed while it was away. Watchers still think those users
+    /// online: whoever has no connection left now is announced offline.
+    /// </summary>
+    /// <returns>The users announced offline.</returns>
+    public async Task<IReadOnlyCollection<Guid>> RecordMissedGoodbyesAsync()
+    {
+        var announced = new HashSet<Guid>();
+        while (_missedGoodbyes.TryPeek(out var goodbye))
+        {
+            await store.RemoveConnectionAsync(goodbye.UserId, goodbye.ConnectionId);
+            if (!announced.Contains(goodbye.UserId) && !(await store.WhichAreOnlineAsync([goodbye.UserId])).Contains(goodbye.UserId))
+            {
+                await WentOfflineAsync([goodbye.UserId]);
+                announced.Add(goodbye.UserId);
+            }
+
+            _missedGoodbyes.TryDequeue(out _);
+        }
+
+        return announced;
+    }
+
+    /// <summary>Announces once more where these users stand now (their last announcement may not have reached the watchers).</summary>
+    public async Task AnnounceAgainAsync(IReadOnlyCollection<Guid> userIds)
+    {
+        if (userIds.Count == 0)
+            return;
+        var online = await store.WhichAreOnlineAsync(userIds);
+        await AnnounceAsync([.. userIds.Where(online.Contains)], online: true);
+        await AnnounceAsync([.. userIds.Where(userId => !online.Contains(userId))], online: false);
     }
 
     public async Task WentOfflineAsync(IReadOnlyCollection<Guid> userIds)

@@ -25,8 +25,11 @@ public sealed class RedisPresenceStore(IConnectionMultiplexer redis, IOptions<Pr
         return before
         """);
 
-    // Returns 1 when the user is offline now (and was online until this call).
+    // Returns 1 when the user is offline now (and was online until this call). The closed
+    // connection leaves a marker for a lifetime, so that a renewal already on its way (a heartbeat
+    // that read its connections just before this one closed) does not put it back.
     private static readonly LuaScript Remove = LuaScript.Prepare("""
+        redis.call('SET', @closedKey, 1, 'PX', @lifetime)
         redis.call('ZREM', @userKey, @connection)
         redis.call('ZREMRANGEBYSCORE', @userKey, '-inf', @now)
         if redis.call('ZCARD', @userKey) == 0 then
@@ -37,7 +40,9 @@ public sealed class RedisPresenceStore(IConnectionMultiplexer redis, IOptions<Pr
         """);
 
     // Returns 1 when the store did not have the user online (it lost them, or expired them too early).
+    // A connection that closed meanwhile stays closed.
     private static readonly LuaScript Renew = LuaScript.Prepare("""
+        if redis.call('EXISTS', @closedKey) == 1 then return 0 end
         redis.call('ZADD', @userKey, @expiry, @connection)
         local known = redis.call('ZSCORE', @onlineKey, @user)
         redis.call('ZADD', @onlineKey, 'GT', @expiry, @user)
@@ -113,10 +118,12 @@ public sealed class RedisPresenceStore(IConnectionMultiplexer redis, IOptions<Pr
         {
             userKey = (RedisKey)(Prefix + "user:" + userId.ToString("N")),
             onlineKey = OnlineKey,
+            closedKey = (RedisKey)(Prefix + "closed:" + connectionId),
             connection = connectionId,
             user = userId.ToString("N"),
             now,
             expiry = now + (long)options.Value.ConnectionLifetime.TotalMilliseconds,
+            lifetime = (long)options.Value.ConnectionLifetime.TotalMilliseconds,
         };
     }
 
