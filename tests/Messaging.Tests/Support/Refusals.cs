@@ -29,11 +29,19 @@ internal static class Refusals
         return problem;
     }
 
-    /// <summary>Asserts that the hub call fails with <paramref name="code"/> (<c>not-found</c>, <c>forbidden</c>, <c>invalid</c>…); returns the message.</summary>
+    /// <summary>
+    /// Asserts that the hub call fails with <paramref name="code"/> (<c>not-found</c>, <c>forbidden</c>, <c>invalid</c>…)
+    /// and returns the server's message. SignalR hands a client "An unexpected error occurred invoking
+    /// 'Method' on the server. HubException: " followed by the server's message, so the code comes after that.
+    /// </summary>
     public static async Task<string> AssertHubRefusesAsync(string code, Func<Task> call)
     {
+        const string Marker = " on the server. HubException: ";
         var exception = await Assert.ThrowsAsync<HubException>(call);
-        Assert.StartsWith(code + ":", exception.Message, StringComparison.Ordinal);
-        return exception.Message;
+        var at = exception.Message.IndexOf(Marker, StringComparison.Ordinal);
+        Assert.True(at > 0, $"Not a refusal by the hub: {exception.Message}");
+        var message = exception.Message[(at + Marker.Length)..];
+        Assert.True(message.StartsWith(code + ":", StringComparison.Ordinal), $"Expected '{code}:', got: {message}");
+        return message;
     }
 }

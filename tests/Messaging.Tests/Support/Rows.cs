@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Domain;
 using Dapper;
@@ -49,4 +50,13 @@ internal static class Rows
         await using var connection = await fixture.OpenDatabaseAsync();
         return await connection.QuerySingleAsync<int>("SELECT COUNT(*) FROM conversations WHERE direct_key = @Key", new { new DirectPair(one, other).Key });
     }
+
+    /// <summary>Everything stored about a conversation (its row, members, messages) as text, to compare before and after a refused call.</summary>
+    public static async Task<string> SnapshotAsync(this MessagingFixture fixture, Guid conversationId) =>
+        JsonSerializer.Serialize(new
+        {
+            conversation = await fixture.ConversationRowAsync(conversationId),
+            members = await fixture.MemberRowsAsync(conversationId),
+            messages = await fixture.MessageRowsAsync(conversationId),
+        });
 }
