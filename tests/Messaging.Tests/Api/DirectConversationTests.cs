@@ -23,7 +23,7 @@ public sealed class DirectConversationTests(MessagingFixture fixture)
         Assert.Equal((1L, 2L), (first.Sequence, answer.Sequence));
         Assert.Equal(ConversationKind.Direct, pushed.Kind);
         Assert.Null(pushed.Name);
-        Assert.Equal([ann.Id, ben.Id], pushed.Members.Select(member => member.UserId).Order());
+        Assert.Equal(new[] { ann.Id, ben.Id }.Order(), pushed.Members.Select(member => member.UserId).Order());
         Assert.All(pushed.Members, member => Assert.Equal(MemberRole.Member, member.Role));
         var annsLine = Assert.Single((await ann.ConversationListAsync()).Conversations);
         Assert.Equal((ben.Id, "Ben", 2), (annsLine.Peer!.UserId, annsLine.Peer.DisplayName, annsLine.MemberCount));
