@@ -196,7 +196,11 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
             })
             .Build();
         await using (hub)
-            await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync());
+        {
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync());
+            Assert.Contains("401", refused.Message, StringComparison.Ordinal);
+        }
+
         Assert.Single(await fixture.MessageRowsAsync(scene.Id));
     }
 
