@@ -40,7 +40,8 @@ public sealed class SyncRequestValidator : AbstractValidator<SyncRequest>
 
     public SyncRequestValidator()
     {
-        RuleFor(r => r.Conversations).NotNull().Must(list => list!.Count <= MaxConversations)
+        // Stop at the first failure: the count of a missing list would throw (a 500) instead of answering 400.
+        RuleFor(r => r.Conversations).Cascade(CascadeMode.Stop).NotNull().Must(list => list!.Count <= MaxConversations)
             .WithMessage($"Send up to {MaxConversations} cursors ([] when the device knows none).");
         RuleForEach(r => r.Conversations).Must(cursor => cursor is not null && cursor.ConversationId != Guid.Empty && cursor.AfterVersion >= 0)
             .WithMessage("Each cursor needs a conversationId and an afterVersion of 0 or more.");
@@ -52,8 +53,9 @@ public sealed class CreateGroupRequestValidator : AbstractValidator<CreateGroupR
     public CreateGroupRequestValidator(IOptions<MessagingOptions> options)
     {
         RuleFor(r => r.Name).Must(GroupName.IsValid).WithMessage($"Name the group (1–{GroupName.MaxLength} characters).");
-        RuleFor(r => r.MemberIds).NotNull().WithMessage("List the members ([] for a group of one).")
-            .Must(ids => ids!.Count < options.Value.MaxGroupMembers).When(r => r.MemberIds is not null)
+        // Cascade, not When: a When here would also switch off NotNull, and a missing list reached the use case.
+        RuleFor(r => r.MemberIds).Cascade(CascadeMode.Stop).NotNull().WithMessage("List the members ([] for a group of one).")
+            .Must(ids => ids!.Count < options.Value.MaxGroupMembers)
             .WithMessage($"A group holds at most {options.Value.MaxGroupMembers} people.");
     }
 }

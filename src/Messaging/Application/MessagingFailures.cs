@@ -32,14 +32,16 @@ public static class MessagingFailures
     public static Failure RoleTooLow(string action) =>
         new(FailureKind.Forbidden, "Not allowed", $"Your role in this group does not allow you to {action}.");
 
-    public static Failure GroupFull(int maxMembers) =>
-        Failure.Field(FailureKind.Conflict, "Group full", "userIds", $"A group holds at most {maxMembers} people.");
+    // field: the request field that named the people (memberIds when creating, userIds when adding,
+    // newOwnerId when leaving), so a client can show the error next to what the user filled in.
+    public static Failure GroupFull(int maxMembers, string field = "userIds") =>
+        Failure.Field(FailureKind.Conflict, "Group full", field, $"A group holds at most {maxMembers} people.");
 
-    public static Failure UnknownUsers(IEnumerable<Guid> ids) =>
-        Failure.Field(FailureKind.Invalid, "Unknown users", "userIds", $"No such users: {string.Join(", ", ids)}.");
+    public static Failure UnknownUsers(IEnumerable<Guid> ids, string field = "userIds") =>
+        Failure.Field(FailureKind.Invalid, "Unknown users", field, $"No such users: {string.Join(", ", ids)}.");
 
-    public static Failure NotAMember(Guid userId) =>
-        Failure.Field(FailureKind.NotFound, "Not a member", "userId", $"{userId} is not a member of this group.");
+    public static Failure NotAMember(Guid userId, string field = "userId") =>
+        Failure.Field(FailureKind.NotFound, "Not a member", field, $"{userId} is not a member of this group.");
 
     public static readonly Failure BodyTooLarge =
         Failure.Field(FailureKind.Invalid, "Message too large", "body", "The message is larger than the server accepts.");

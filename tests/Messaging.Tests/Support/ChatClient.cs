@@ -71,6 +71,18 @@ public sealed class ChatClient : IAsyncDisposable
     public Task<MessageView> SendDirectAsync(Guid recipientId, string body, Guid? clientMessageId = null) =>
         Connection.InvokeAsync<MessageView>("SendDirectMessage", recipientId, new NewMessageRequest(clientMessageId ?? Guid.NewGuid(), body, null));
 
+    public Task<MessageView> EditAsync(Guid conversationId, long sequence, string body) =>
+        Connection.InvokeAsync<MessageView>("EditMessage", conversationId, sequence, new EditMessageRequest(body));
+
+    public Task<MessageView> DeleteAsync(Guid conversationId, long sequence) =>
+        Connection.InvokeAsync<MessageView>("DeleteMessage", conversationId, sequence);
+
+    public Task<MessagePage> HistoryAsync(Guid conversationId, long? before = null, long? after = null, int limit = 50) =>
+        Connection.InvokeAsync<MessagePage>("GetHistory", conversationId, before, after, limit);
+
+    public Task<TypingView> TypingAsync(Guid conversationId) =>
+        Connection.InvokeAsync<TypingView>("Typing", conversationId);
+
     public Task<MemberReceipts> MarkDeliveredAsync(Guid conversationId, long sequence) =>
         Connection.InvokeAsync<MemberReceipts>("UpdateReceipts", conversationId, new ReceiptRequest(sequence, null));
 

@@ -39,19 +39,19 @@ public sealed partial class ChatHub(PresenceTracker presence, LocalConnections c
 
     public async Task<MessageView> SendMessage(Guid conversationId, NewMessageRequest message, SendMessage send, IValidator<NewMessageRequest> validator)
     {
-        await validator.ValidateAsync(message);
+        await validator.ThrowIfInvalidAsync(message);
         return (await send.ExecuteAsync(Me, conversationId, message.ToMessage(), Context.ConnectionAborted)).OrThrow();
     }
 
     public async Task<MessageView> SendDirectMessage(Guid recipientId, NewMessageRequest message, SendDirectMessage send, IValidator<NewMessageRequest> validator)
     {
-        await validator.ValidateAsync(message);
+        await validator.ThrowIfInvalidAsync(message);
         return (await send.ExecuteAsync(Me, recipientId, message.ToMessage(), Context.ConnectionAborted)).OrThrow();
     }
 
     public async Task<MessageView> EditMessage(Guid conversationId, long sequence, EditMessageRequest edit, EditMessage editMessage, IValidator<EditMessageRequest> validator)
     {
-        await validator.ValidateAsync(edit);
+        await validator.ThrowIfInvalidAsync(edit);
         return (await editMessage.ExecuteAsync(Me, conversationId, sequence, edit.Body!, Context.ConnectionAborted)).OrThrow();
     }
 
@@ -60,13 +60,13 @@ public sealed partial class ChatHub(PresenceTracker presence, LocalConnections c
 
     public async Task<MemberReceipts> UpdateReceipts(Guid conversationId, ReceiptRequest receipt, RecordReceipt record, IValidator<ReceiptRequest> validator)
     {
-        await validator.ValidateAsync(receipt);
+        await validator.ThrowIfInvalidAsync(receipt);
         return (await record.ExecuteAsync(Me, conversationId, receipt.DeliveredSequence, receipt.ReadSequence, Context.ConnectionAborted)).OrThrow();
     }
 
     public async Task<SyncResult> Sync(SyncRequest request, SyncConversations sync, IValidator<SyncRequest> validator)
     {
-        await validator.ValidateAsync(request);
+        await validator.ThrowIfInvalidAsync(request);
         return await sync.ExecuteAsync(Me, request.Conversations!, Context.ConnectionAborted);
     }
 
@@ -75,7 +75,7 @@ public sealed partial class ChatHub(PresenceTracker presence, LocalConnections c
 
     public async Task<ConversationDetail> CreateGroup(CreateGroupRequest request, CreateGroup create, IValidator<CreateGroupRequest> validator)
     {
-        await validator.ValidateAsync(request);
+        await validator.ThrowIfInvalidAsync(request);
         return (await create.ExecuteAsync(Me, request.Name!, request.MemberIds!, Context.ConnectionAborted)).OrThrow();
     }
 

@@ -31,7 +31,11 @@ public static class HubErrors
     }
 
     /// <summary>The same validation as the REST endpoint's: an invalid argument fails with <c>invalid</c> and one message per field.</summary>
-    public static async Task ValidateAsync<T>(this IValidator<T> validator, T? request)
+    /// <remarks>
+    /// Not named ValidateAsync: <c>validator.ValidateAsync(request)</c> binds to FluentValidation's own
+    /// method, which returns the result and throws nothing, so the hub validated nothing.
+    /// </remarks>
+    public static async Task ThrowIfInvalidAsync<T>(this IValidator<T> validator, T? request)
     {
         if (request is null)
             throw new HubException("invalid: The call needs its argument.");

@@ -13,12 +13,12 @@ public sealed class CreateGroup(UnitOfWorkFactory unitOfWorks, IChatBroadcast br
     {
         var others = memberIds.Where(id => id != ownerId).Distinct().ToList();
         if (others.Count + 1 > options.Value.MaxGroupMembers)
-            return MessagingFailures.GroupFull(options.Value.MaxGroupMembers);
+            return MessagingFailures.GroupFull(options.Value.MaxGroupMembers, "memberIds");
 
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
         var known = await ConversationStore.KnownUsersAsync(unitOfWork.Connection, unitOfWork.Transaction, others, cancellationToken);
         if (others.Where(id => !known.Contains(id)).ToList() is { Count: > 0 } unknown)
-            return MessagingFailures.UnknownUsers(unknown);
+            return MessagingFailures.UnknownUsers(unknown, "memberIds");
 
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;

@@ -20,7 +20,7 @@ public sealed class LeaveGroup(GroupAdministration groups)
             }
 
             if (newOwnerId is { } heir && (heir == userId || group.Member(heir) is null))
-                return MessagingFailures.NotAMember(heir);
+                return MessagingFailures.NotAMember(heir, "newOwnerId");
             await group.OwnerLeavesAsync(newOwnerId, cancellationToken);
             return null;
         }, cancellationToken);

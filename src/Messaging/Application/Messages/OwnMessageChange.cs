@@ -30,7 +30,7 @@ public sealed class OwnMessageChange(UnitOfWorkFactory unitOfWorks, IChatBroadca
         if (message.DeletedAt is not null)
             return MessagingFailures.MessageDeleted;
 
-        var changed = change(message with { Version = membership.LastVersion + 1 }, clock.GetUtcNow().UtcDateTime);
+        var changed = change(message with { Version = membership.LastVersion + 1 }, Times.Now(clock));
         await unitOfWork.ExecuteAsync($"""
             UPDATE conversations SET last_version = @Version WHERE id = @ConversationId;
             UPDATE messages SET version = @Version, {updateSql} WHERE conversation_id = @ConversationId AND sequence = @Sequence;

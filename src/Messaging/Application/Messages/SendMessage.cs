@@ -48,7 +48,7 @@ public sealed class SendMessage(UnitOfWorkFactory unitOfWorks, IChatBroadcast br
         if (message.ReplyToSequence is { } replyTo && (replyTo <= membership.JoinedSequence || replyTo > membership.LastSequence))
             return Failure.Field(FailureKind.Invalid, "No such message", "replyToSequence", "The message replied to is not in this conversation.");
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Times.Now(clock);
         var row = new MessageRow(conversationId, membership.LastSequence + 1, membership.LastVersion + 1, senderId,
             message.ClientMessageId, message.Body, message.ReplyToSequence, now, null, null);
         // One round trip: the counters, the message, and the sender's own pointers (they have read what they wrote).

@@ -1,0 +1,136 @@
+using System.Net;
+using ChatApp.Messaging.Tests.Support;
+
+namespace ChatApp.Messaging.Tests.Api;
+
+/// <summary>
+/// Rights inside a group: only the sender changes a message; plain members manage nothing; admins
+/// manage plain members and the name, never other admins, the owner, roles, hand-over or deletion.
+/// Each refusal is 403 (hub <c>forbidden:</c>) and changes nothing.
+/// </summary>
+public sealed class RoleTests(MessagingFixture fixture)
+{
+    [Fact]
+    public async Task A_member_cannot_edit_someone_elses_message()
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        await using var other = await scene.OtherMember.ConnectAsync();
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        await Refusals.AssertHubRefusesAsync("forbidden", () => other.EditAsync(scene.Id, scene.MembersMessage.Sequence, "forged"));
+        await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1", new { body = "forged" }));
+        // Not even the owner.
+        await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1", new { body = "forged" }));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Fact]
+    public async Task A_member_cannot_delete_someone_elses_message()
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        await using var other = await scene.OtherMember.ConnectAsync();
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        await Refusals.AssertHubRefusesAsync("forbidden", () => other.DeleteAsync(scene.Id, scene.MembersMessage.Sequence));
+        await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
+        await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Theory]
+    [InlineData("rename")]
+    [InlineData("add")]
+    [InlineData("remove")]
+    [InlineData("role")]
+    [InlineData("hand over")]
+    [InlineData("delete")]
+    public async Task A_plain_member_cannot_manage_the_group(string action)
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        var target = action == "add" ? scene.Outsider : scene.OtherMember;
+        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Member, scene.Id, action, target));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_remove_another_admin()
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        await scene.Owner.ChangeRoleAsync(scene.Id, scene.OtherMember, "Admin");
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "remove", scene.OtherMember));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_remove_the_owner()
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "remove", scene.Owner));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Theory]
+    [InlineData("role")]
+    [InlineData("demote")]
+    public async Task An_admin_cannot_change_roles(string action)
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        await scene.Owner.ChangeRoleAsync(scene.Id, scene.OtherMember, "Admin");
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        // Promote a plain member, or demote the other admin.
+        var target = action == "role" ? scene.Member : scene.OtherMember;
+        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, action, target));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_hand_the_group_over()
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "hand over", scene.Admin));
+        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "hand over", scene.Member));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_delete_the_group()
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "delete", scene.Owner));
+
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    [Fact]
+    public async Task Nobody_makes_someone_owner_by_changing_their_role()
+    {
+        var scene = await GroupScene.StartAsync(fixture);
+        var before = await fixture.SnapshotAsync(scene.Id);
+
+        var response = await scene.Owner.CallAsync(HttpMethod.Put, $"/groups/{scene.Id}/members/{scene.Admin.Id}/role", new { role = "Owner" });
+
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "role");
+        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+    }
+
+    private static async Task AssertForbiddenAsync(HttpResponseMessage response) =>
+        await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+}
