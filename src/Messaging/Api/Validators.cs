@@ -54,8 +54,9 @@ public sealed class CreateGroupRequestValidator : AbstractValidator<CreateGroupR
     {
         RuleFor(r => r.Name).Must(GroupName.IsValid).WithMessage($"Name the group (1–{GroupName.MaxLength} characters).");
         // Cascade, not When: a When here would also switch off NotNull, and a missing list reached the use case.
+        // The owner makes one more.
         RuleFor(r => r.MemberIds).Cascade(CascadeMode.Stop).NotNull().WithMessage("List the members ([] for a group of one).")
-            .Must(ids => ids!.Count < options.Value.MaxGroupMembers)
+            .Must(ids => ids!.Distinct().Count() < options.Value.MaxGroupMembers)
             .WithMessage($"A group holds at most {options.Value.MaxGroupMembers} people.");
     }
 }

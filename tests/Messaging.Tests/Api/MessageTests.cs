@@ -61,6 +61,27 @@ public sealed class MessageTests(MessagingFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_client_message_id_sent_into_two_conversations_at_once_is_stored_once_and_the_other_refused()
+    {
+        var (ann, ben, conversationId) = await TwoInAGroupAsync();
+        var other = await ann.CreateGroupAsync("Other", ben);
+        for (var round = 0; round < 5; round++)
+        {
+            var clientMessageId = Guid.NewGuid();
+            var body = new { clientMessageId, body = "envelope" };
+
+            // Two conversations lock two different rows, so only the unique key stands between them.
+            var answers = await Task.WhenAll(
+                ann.CallAsync(HttpMethod.Post, $"/conversations/{conversationId}/messages", body),
+                ann.CallAsync(HttpMethod.Post, $"/conversations/{other.Id}/messages", body));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(answer => answer.StatusCode).Order());
+            var stored = (await fixture.MessageRowsAsync(conversationId)).Concat(await fixture.MessageRowsAsync(other.Id));
+            Assert.Single(stored, row => row.ClientMessageId == clientMessageId);
+        }
+    }
+
+    [Fact]
     public async Task A_client_message_id_already_used_in_another_conversation_is_refused()
     {
         var (ann, ben, conversationId) = await TwoInAGroupAsync();

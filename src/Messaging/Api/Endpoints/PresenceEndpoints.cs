@@ -1,4 +1,5 @@
 using ChatApp.Messaging.Application.Presence;
+using StackExchange.Redis;
 
 namespace ChatApp.Messaging.Api.Endpoints;
 
@@ -6,9 +7,21 @@ public static class PresenceEndpoints
 {
     public static IEndpointRouteBuilder MapPresenceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/presence", async (GetOnlineUsers online, CancellationToken cancellationToken) => Results.Ok(await online.ExecuteAsync(cancellationToken)))
+        app.MapGet("/presence", async (GetOnlineUsers online, CancellationToken cancellationToken) =>
+            {
+                try
+                {
+                    return Results.Ok(await online.ExecuteAsync(cancellationToken));
+                }
+                catch (RedisException)
+                {
+                    return Results.Problem("Who is online cannot be told right now; try again shortly.", title: "Presence unavailable",
+                        statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
+            })
             .RequireAuthorization().WithTags("Presence")
-            .Produces<IReadOnlyList<PresenceView>>();
+            .Produces<IReadOnlyList<PresenceView>>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }

@@ -15,7 +15,7 @@ namespace ChatApp.Messaging.Api.Hub;
 /// <summary>
 /// The real-time side of messaging at <c>/hubs/chat</c>. Each method calls the same use case as
 /// its REST endpoint, with the same request type; failures are <see cref="HubException"/>s that
-/// start with a stable code (<see cref="HubErrors"/>). The connection closes when its access token
+/// carry a stable code (<see cref="HubErrors"/>). The connection closes when its access token
 /// expires; the client reconnects with a fresh one and syncs.
 /// </summary>
 [Authorize]

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace ChatApp.Messaging.Api.Hub;
 
 /// <summary>
-/// Hub failures carry a stable code first (<c>invalid</c>, <c>not-found</c>, <c>forbidden</c>,
-/// <c>conflict</c>, <c>gone</c>), then a colon and the human explanation: clients switch on the code.
+/// Hub failures carry a stable code (<c>invalid</c>, <c>not-found</c>, <c>forbidden</c>,
+/// <c>conflict</c>, <c>gone</c>), then a colon and the human explanation: clients switch on the
+/// code, which follows the "HubException: " that SignalR puts in front of the message.
 /// </summary>
 public static class HubErrors
 {

@@ -47,7 +47,7 @@ public sealed partial class SignalRChatBroadcast(IHubContext<ChatHub, IChatClien
             await push();
         }
         // Only the backplane's failures are expected here; anything else is a bug and propagates.
-        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException)
         {
             MessagingMetrics.PushFailed.Add(1, new KeyValuePair<string, object?>("kind", what));
             LogPushFailed(logger, ex, what);

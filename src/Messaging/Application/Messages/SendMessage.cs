@@ -4,6 +4,7 @@ using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Domain;
 using Dapper;
 using Microsoft.Extensions.Options;
+using MySqlConnector;
 
 namespace ChatApp.Messaging.Application.Messages;
 
@@ -14,6 +15,9 @@ namespace ChatApp.Messaging.Application.Messages;
 /// </summary>
 public sealed class SendMessage(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast, IOptions<MessagingOptions> options, TimeProvider clock)
 {
+    private static readonly Failure ClientIdReused =
+        Failure.Field(FailureKind.Conflict, "Client message id reused", "clientMessageId", "This id belongs to a message in another conversation.");
+
     public async Task<Result<MessageView>> ExecuteAsync(Guid senderId, Guid conversationId, NewMessage message, CancellationToken cancellationToken)
     {
         if (!MessageBody.IsWithin(message.Body, options.Value.MaxBodyBytes))
@@ -41,9 +45,7 @@ public sealed class SendMessage(UnitOfWorkFactory unitOfWorks, IChatBroadcast br
             return MessagingFailures.ConversationNotFound;
 
         if (original is not null)
-            return original.ConversationId == conversationId
-                ? original.ToView()
-                : Failure.Field(FailureKind.Conflict, "Client message id reused", "clientMessageId", "This id belongs to a message in another conversation.");
+            return original.ConversationId == conversationId ? original.ToView() : ClientIdReused;
 
         if (message.ReplyToSequence is { } replyTo && (replyTo <= membership.JoinedSequence || replyTo > membership.LastSequence))
             return Failure.Field(FailureKind.Invalid, "No such message", "replyToSequence", "The message replied to is not in this conversation.");
@@ -52,13 +54,23 @@ public sealed class SendMessage(UnitOfWorkFactory unitOfWorks, IChatBroadcast br
         var row = new MessageRow(conversationId, membership.LastSequence + 1, membership.LastVersion + 1, senderId,
             message.ClientMessageId, message.Body, message.ReplyToSequence, now, null, null);
         // One round trip: the counters, the message, and the sender's own pointers (they have read what they wrote).
-        await unitOfWork.ExecuteAsync("""
-            UPDATE conversations SET last_sequence = @Sequence, last_version = @Version, last_activity_at = @SentAt WHERE id = @ConversationId;
-            INSERT INTO messages (conversation_id, sequence, version, sender_id, client_message_id, body, reply_to_sequence, sent_at)
-            VALUES (@ConversationId, @Sequence, @Version, @SenderId, @ClientMessageId, @Body, @ReplyToSequence, @SentAt);
-            UPDATE conversation_members SET delivered_sequence = @Sequence, read_sequence = @Sequence
-            WHERE conversation_id = @ConversationId AND user_id = @SenderId;
-            """, row, cancellationToken);
+        try
+        {
+            await unitOfWork.ExecuteAsync("""
+                UPDATE conversations SET last_sequence = @Sequence, last_version = @Version, last_activity_at = @SentAt WHERE id = @ConversationId;
+                INSERT INTO messages (conversation_id, sequence, version, sender_id, client_message_id, body, reply_to_sequence, sent_at)
+                VALUES (@ConversationId, @Sequence, @Version, @SenderId, @ClientMessageId, @Body, @ReplyToSequence, @SentAt);
+                UPDATE conversation_members SET delivered_sequence = @Sequence, read_sequence = @Sequence
+                WHERE conversation_id = @ConversationId AND user_id = @SenderId;
+                """, row, cancellationToken);
+        }
+        // The conversation's lock serialises retries within it; the same id sent into another
+        // conversation at the same moment meets the unique key instead.
+        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
+        {
+            return ClientIdReused;
+        }
+
         await unitOfWork.CommitAsync(cancellationToken);
 
         var view = row.ToView();

@@ -34,15 +34,18 @@ public sealed class RecordReceipt(ServiceDatabase database, IChatBroadcast broad
         if (after == before)
             return receipts;
 
-        // One statement, no transaction: GREATEST keeps the pointers monotonic against another
-        // device of mine reporting at the same moment (the later report can only move them further).
-        await connection.ExecuteAsync(new CommandDefinition("""
+        // No transaction: GREATEST keeps the pointers monotonic against another device of mine
+        // reporting at the same moment, and what is pushed is read back after the update, so a
+        // push never shows less than the database held at that moment.
+        var stored = await connection.QuerySingleAsync<MemberReceipts>(new CommandDefinition("""
             UPDATE conversation_members
             SET delivered_sequence = GREATEST(delivered_sequence, @DeliveredSequence), read_sequence = GREATEST(read_sequence, @ReadSequence)
-            WHERE conversation_id = @ConversationId AND user_id = @UserId
+            WHERE conversation_id = @ConversationId AND user_id = @UserId;
+            SELECT conversation_id, user_id, delivered_sequence, read_sequence FROM conversation_members
+            WHERE conversation_id = @ConversationId AND user_id = @UserId;
             """, receipts, cancellationToken: cancellationToken));
 
-        await broadcast.ReceiptsChangedAsync(members, receipts);
-        return receipts;
+        await broadcast.ReceiptsChangedAsync(members, stored);
+        return stored;
     }
 }
