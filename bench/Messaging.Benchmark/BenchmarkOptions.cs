@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChatApp.Messaging.Benchmark;
 
 /// <summary>The run's shape, from <c>--name value</c> arguments; the defaults are the targets.</summary>
-public sealed record BenchmarkOptions(int Users, int Rate, TimeSpan WarmUp, TimeSpan Window, int IdleConnections, TimeSpan IdleHold, int BodyBytes, bool Acknowledge)
+public sealed record BenchmarkOptions(int Users, int Rate, TimeSpan WarmUp, TimeSpan Window, int IdleConnections, TimeSpan IdleHold, int BodyBytes, bool Acknowledge, bool Baseline)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -19,6 +19,7 @@ public sealed record BenchmarkOptions(int Users, int Rate, TimeSpan WarmUp, Time
             IdleConnections: Int("idle", 10_000),
             IdleHold: TimeSpan.FromSeconds(Int("hold", 30)),
             BodyBytes: Int("body", 512),
-            Acknowledge: !values.TryGetValue("acks", out var acks) || acks != "off");
+            Acknowledge: !values.TryGetValue("acks", out var acks) || acks != "off",
+            Baseline: !values.TryGetValue("baseline", out var baseline) || baseline != "off");
     }
 }
