@@ -62,6 +62,23 @@ public sealed class MariaDbServer : IAsyncDisposable
 
     private static async Task<MariaDbServer> StartLocalAsync()
     {
+        // A server that exits at once lost its port to another test run's server between the
+        // check and the bind (several test projects start servers side by side): start it again on another.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartLocalOnceAsync();
+            }
+            catch (ServerExitedException) when (attempt < 3)
+            {
+                // Retried on a fresh port and folder.
+            }
+        }
+    }
+
+    private static async Task<MariaDbServer> StartLocalOnceAsync()
+    {
         var folder = TemporaryFolder.Create("mariadb");
         var port = FreePort.Next();
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
@@ -85,14 +102,19 @@ public sealed class MariaDbServer : IAsyncDisposable
         {
             await Readiness.WaitAsync("MariaDB", process, () => PingAsync(connectionString), StartTimeout);
         }
-        catch
+        catch (InvalidOperationException ex)
         {
+            var installLog = Path.Combine(folder, "data", "install.log");
+            var diagnosis = $"{ex.Message}\n--- install.log ---\n{(File.Exists(installLog) ? await File.ReadAllTextAsync(installLog) : "(none)")}";
+            var exited = process.HasExited;
             // The caller gets no server to dispose, so nothing may be left behind.
             await server.DisposeAsync();
-            throw;
+            throw exited ? new ServerExitedException(diagnosis, ex) : new InvalidOperationException(diagnosis, ex);
         }
         return server;
     }
+
+    private sealed class ServerExitedException(string message, Exception inner) : Exception(message, inner);
 
     private static async Task<MariaDbServer> StartContainerAsync()
     {

@@ -36,17 +36,26 @@ public sealed class RedisServer : IAsyncDisposable
             return new RedisServer(given, null, () => ValueTask.CompletedTask);
         if (LocalExecutable.Exists("redis-server"))
         {
-            var local = new LocalRedis();
-            try
+            // A server that did not come up may have lost its port to another test run's server
+            // between the check and the bind: it gets another port, twice.
+            for (var attempt = 1; ; attempt++)
             {
-                await local.StartAsync();
+                var local = new LocalRedis();
+                try
+                {
+                    await local.StartAsync();
+                    return new RedisServer(local.ConnectionString, local, local.DisposeAsync);
+                }
+                catch (InvalidOperationException) when (attempt < 3)
+                {
+                    await local.DisposeAsync();
+                }
+                catch
+                {
+                    await local.DisposeAsync();
+                    throw;
+                }
             }
-            catch
-            {
-                await local.DisposeAsync();
-                throw;
-            }
-            return new RedisServer(local.ConnectionString, local, local.DisposeAsync);
         }
         if (ContainerEngine.IsAvailable())
         {
