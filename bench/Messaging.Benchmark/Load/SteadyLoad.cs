@@ -3,6 +3,10 @@ using System.Diagnostics;
 namespace ChatApp.Messaging.Benchmark.Load;
 
 /// <summary>What one load run achieved in its measured window.</summary>
+/// <remarks>
+/// <see cref="Acknowledged"/> counts the answers that came back within the window: a server that
+/// falls behind is not credited with what it answers while the load generator drains.
+/// </remarks>
 public sealed record LoadResult(
     string System, int Users, int TargetRate, TimeSpan Window, long Sent, long Acknowledged, long Failed, Percentiles Latency, long MaxInFlight)
 {
@@ -22,6 +26,7 @@ public static class SteadyLoad
     {
         long sent = 0, acknowledged = 0, failed = 0, inFlight = 0, maxInFlight = 0;
         var measuring = false;
+        var windowOver = false;
         var clock = Stopwatch.StartNew();
         var next = 0;
         var total = warmUp + window;
@@ -49,7 +54,7 @@ public static class SteadyLoad
                 _ = user.SendAsync().ContinueWith(send =>
                 {
                     Interlocked.Decrement(ref inFlight);
-                    if (!counted)
+                    if (!counted || Volatile.Read(ref windowOver))
                         return;
                     if (send.IsCompletedSuccessfully)
                         Interlocked.Increment(ref acknowledged);
@@ -60,6 +65,7 @@ public static class SteadyLoad
         }
 
         var windowEnd = clock.Elapsed;
+        Volatile.Write(ref windowOver, true);
         // Answers to the last messages of the window still count; wait for them, within reason.
         var drain = Stopwatch.StartNew();
         while (Interlocked.Read(ref inFlight) > 0 && drain.Elapsed < TimeSpan.FromSeconds(30))
