@@ -43,6 +43,12 @@ public static class MessagingFailures
     public static Failure NotAMember(Guid userId, string field = "userId") =>
         Failure.Field(FailureKind.NotFound, "Not a member", field, $"{userId} is not a member of this group.");
 
+    public static readonly Failure ClientIdReused =
+        Failure.Field(FailureKind.Conflict, "Client message id reused", "clientMessageId", "This id belongs to a message in another conversation.");
+
+    public static readonly Failure ReplyNotFound =
+        Failure.Field(FailureKind.Invalid, "No such message", "replyToSequence", "The message replied to is not in this conversation.");
+
     public static readonly Failure BodyTooLarge =
         Failure.Field(FailureKind.Invalid, "Message too large", "body", "The message is larger than the server accepts.");
 }

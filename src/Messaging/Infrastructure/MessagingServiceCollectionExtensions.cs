@@ -22,6 +22,8 @@ public static class MessagingServiceCollectionExtensions
                 "Messaging:MaxBodyBytes, MaxGroupMembers (at least 2) and MaxPageSize must be positive.")
             .ValidateOnStart();
         var services = builder.Services;
+        services.AddSingleton<MessageWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<MessageWriter>());
         services.AddSingleton<SendMessage>();
         services.AddSingleton<SendDirectMessage>();
         services.AddSingleton<OwnMessageChange>();
@@ -29,6 +31,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddSingleton<DeleteMessage>();
         services.AddSingleton<GetHistory>();
         services.AddSingleton<SyncConversations>();
+        services.AddSingleton<ReceiptWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ReceiptWriter>());
         services.AddSingleton<RecordReceipt>();
         services.AddSingleton<GetMessageReceipts>();
         services.AddSingleton<ListConversations>();

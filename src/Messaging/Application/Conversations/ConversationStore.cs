@@ -29,6 +29,9 @@ internal static class ConversationStore
     /// <summary>The query of <see cref="MemberIdsAsync"/>, with parameter <c>@conversationId</c>, to batch with others.</summary>
     public const string MemberIdsSql = "SELECT user_id FROM conversation_members WHERE conversation_id = @conversationId;";
 
+    /// <summary>Conversation and user ids of the members of <c>@conversationIds</c>, to batch with others.</summary>
+    public const string MemberIdsInSql = "SELECT conversation_id, user_id FROM conversation_members WHERE conversation_id IN @conversationIds;";
+
     public static async Task<IReadOnlyList<Guid>> MemberIdsAsync(
         MySqlConnection connection, MySqlTransaction? transaction, Guid conversationId, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<Guid>(new CommandDefinition(

@@ -1,0 +1,72 @@
+using System.Threading.Channels;
+
+namespace ChatApp.Messaging.Application.Batching;
+
+/// <summary>
+/// A request waiting in a <see cref="Batcher{TRequest, TResult}"/>, answered when its batch is done.
+/// </summary>
+public abstract class Batched<TResult>
+{
+    public TaskCompletionSource<TResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Coalesces requests that arrive while earlier ones are being written: each round takes
+/// everything waiting (up to <see cref="MaxBatch"/>) and writes it in one go, so under load a
+/// hundred sends cost a few database round trips instead of hundreds, and alone a request waits
+/// for nobody. A few loops run side by side, so one slow batch does not hold up the rest.
+/// </summary>
+public abstract class Batcher<TRequest, TResult> : BackgroundService
+    where TRequest : Batched<TResult>
+{
+    public const int MaxBatch = 64;
+    private const int Loops = 2;
+    private readonly Channel<TRequest> _waiting = Channel.CreateUnbounded<TRequest>(new UnboundedChannelOptions { SingleWriter = false });
+
+    /// <summary>Queues <paramref name="request"/> and waits for its answer.</summary>
+    public Task<TResult> SubmitAsync(TRequest request, CancellationToken cancellationToken)
+    {
+        if (!_waiting.Writer.TryWrite(request))
+            throw new InvalidOperationException("The service is stopping.");
+        // The caller may stop waiting; the batch still writes the request (it may already be in the database).
+        return request.Answer.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes one batch and answers every request in it (with a result or an exception).</summary>
+    protected abstract Task WriteAsync(IReadOnlyList<TRequest> batch);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => LoopAsync()));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // What was accepted is still written: the loops drain the queue, then end.
+        _waiting.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Runs until the queue is completed and empty: a stop lets accepted requests finish.</summary>
+    private async Task LoopAsync()
+    {
+        var batch = new List<TRequest>(MaxBatch);
+        while (await _waiting.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var request))
+                batch.Add(request);
+            if (batch.Count == 0)
+                continue;
+            try
+            {
+                await WriteAsync(batch);
+            }
+            // WriteAsync answers its requests; whatever escaped it goes to those still waiting,
+            // and the loop carries on with the next batch.
+            catch (Exception ex)
+            {
+                foreach (var request in batch)
+                    request.Answer.TrySetException(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text;
+using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.UseCases;
+using ChatApp.Messaging.Application.Batching;
+using ChatApp.Messaging.Application.Conversations;
+using Dapper;
+using MySqlConnector;
+
+namespace ChatApp.Messaging.Application.Messages;
+
+/// <summary>A message waiting to be stored.</summary>
+public sealed class PendingSend(Guid senderId, Guid conversationId, NewMessage message) : Batched<Result<MessageView>>
+{
+    public Guid SenderId { get; } = senderId;
+
+    public Guid ConversationId { get; } = conversationId;
+
+    public NewMessage Message { get; } = message;
+}
+
+/// <summary>
+/// Stores the messages sent meanwhile in one transaction: one round trip reads what they need
+/// (memberships, locking their conversations; retried client ids; members), one writes them, and
+/// the commit makes them durable together. Each is then answered (the sender's ✓) and pushed to
+/// its conversation's members. The rules are those of a single send: only members send,
+/// sequence numbers are gapless per conversation, a client id already stored returns that message.
+/// </summary>
+public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast, TimeProvider clock)
+    : Batcher<PendingSend, Result<MessageView>>
+{
+    protected override async Task WriteAsync(IReadOnlyList<PendingSend> batch)
+    {
+        IReadOnlyList<Outcome> outcomes;
+        try
+        {
+            outcomes = await StoreAsync(batch);
+        }
+        // One send spoiled the batch (its client id stored meanwhile for another conversation, or a
+        // deadlock with another replica's batch): each is stored on its own, so only it fails.
+        catch (MySqlException) when (batch.Count > 1)
+        {
+            outcomes = await StoreOneByOneAsync(batch);
+        }
+        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
+        {
+            outcomes = [new Outcome(batch[0], MessagingFailures.ClientIdReused, null)];
+        }
+
+        foreach (var outcome in outcomes)
+            outcome.Send.Answer.TrySetResult(outcome.Result);
+        await Task.WhenAll(outcomes
+            .Where(outcome => outcome.Members is not null)
+            .Select(outcome => broadcast.MessageAddedAsync(outcome.Members!, outcome.Result.Value!)));
+    }
+
+    private async Task<IReadOnlyList<Outcome>> StoreOneByOneAsync(IReadOnlyList<PendingSend> batch)
+    {
+        var outcomes = new List<Outcome>(batch.Count);
+        foreach (var send in batch)
+        {
+            try
+            {
+                outcomes.AddRange(await StoreAsync([send]));
+            }
+            // The conversation's lock serialises retries within it; the same id sent into another
+            // conversation at the same moment meets the unique key instead.
+            catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
+            {
+                outcomes.Add(new Outcome(send, MessagingFailures.ClientIdReused, null));
+            }
+            catch (MySqlException ex)
+            {
+                send.Answer.TrySetException(ex);
+            }
+        }
+        return outcomes;
+    }
+
+    private async Task<IReadOnlyList<Outcome>> StoreAsync(IReadOnlyList<PendingSend> batch)
+    {
+        var conversationIds = batch.Select(send => send.ConversationId).Distinct().Order().ToList();
+        var senderIds = batch.Select(send => send.SenderId).Distinct().ToList();
+        var clientMessageIds = batch.Select(send => send.Message.ClientMessageId).Distinct().ToList();
+
+        await using var unitOfWork = await unitOfWorks.BeginAsync(CancellationToken.None);
+        // Locking the conversations (in id order, so two batches never wait for each other in a
+        // circle) puts sends of one conversation in a row: gapless sequence numbers, and a retry
+        // that raced its original finds it stored (each statement of a READ COMMITTED transaction
+        // sees the latest commits).
+        Dictionary<(Guid, Guid), Membership> memberships;
+        Dictionary<(Guid, Guid), MessageRow> stored;
+        ILookup<Guid, Guid> members;
+        await using (var reads = await unitOfWork.Connection.QueryMultipleAsync(new CommandDefinition($"""
+            SELECT c.id AS conversation_id, c.kind, c.name, c.last_sequence, c.last_version,
+                   m.user_id, m.role, m.joined_sequence, m.delivered_sequence, m.read_sequence
+            FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id IN @senderIds
+            WHERE c.id IN @conversationIds ORDER BY c.id FOR UPDATE;
+            SELECT {MessageRow.Columns} FROM messages WHERE sender_id IN @senderIds AND client_message_id IN @clientMessageIds;
+            {ConversationStore.MemberIdsInSql}
+            """, new { conversationIds, senderIds, clientMessageIds }, unitOfWork.Transaction)))
+        {
+            memberships = (await reads.ReadAsync<Membership>()).ToDictionary(m => (m.ConversationId, m.UserId));
+            stored = (await reads.ReadAsync<MessageRow>()).ToDictionary(m => (m.SenderId, m.ClientMessageId));
+            members = (await reads.ReadAsync<(Guid ConversationId, Guid UserId)>()).ToLookup(m => m.ConversationId, m => m.UserId);
+        }
+
+        var counters = memberships.Values.DistinctBy(m => m.ConversationId)
+            .ToDictionary(m => m.ConversationId, m => (Sequence: m.LastSequence, Version: m.LastVersion));
+        var now = Times.Now(clock);
+        var outcomes = new List<Outcome>(batch.Count);
+        var newRows = new List<MessageRow>();
+        foreach (var send in batch)
+        {
+            if (!memberships.TryGetValue((send.ConversationId, send.SenderId), out var membership))
+            {
+                outcomes.Add(new Outcome(send, MessagingFailures.ConversationNotFound, null));
+                continue;
+            }
+
+            if (stored.TryGetValue((send.SenderId, send.Message.ClientMessageId), out var original))
+            {
+                outcomes.Add(new Outcome(send, original.ConversationId == send.ConversationId ? original.ToView() : MessagingFailures.ClientIdReused, null));
+                continue;
+            }
+
+            var (sequence, version) = counters[send.ConversationId];
+            if (send.Message.ReplyToSequence is { } replyTo && (replyTo <= membership.JoinedSequence || replyTo > sequence))
+            {
+                outcomes.Add(new Outcome(send, MessagingFailures.ReplyNotFound, null));
+                continue;
+            }
+
+            var row = new MessageRow(send.ConversationId, sequence + 1, version + 1, send.SenderId,
+                send.Message.ClientMessageId, send.Message.Body, send.Message.ReplyToSequence, now, null, null);
+            counters[send.ConversationId] = (row.Sequence, row.Version);
+            stored[(send.SenderId, send.Message.ClientMessageId)] = row;
+            newRows.Add(row);
+            outcomes.Add(new Outcome(send, row.ToView(), [.. members[send.ConversationId]]));
+        }
+
+        if (newRows.Count > 0)
+            await unitOfWork.ExecuteAsync(WriteSql(newRows, out var parameters), parameters, CancellationToken.None);
+        await unitOfWork.CommitAsync(CancellationToken.None);
+        return outcomes;
+    }
+
+    /// <summary>
+    /// One round trip: the messages, each conversation's counters, and each sender's own pointers
+    /// (they have read what they wrote).
+    /// </summary>
+    private static string WriteSql(List<MessageRow> rows, out DynamicParameters parameters)
+    {
+        parameters = new DynamicParameters();
+        var sql = new StringBuilder(
+            "INSERT INTO messages (conversation_id, sequence, version, sender_id, client_message_id, body, reply_to_sequence, sent_at) VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@c{i}, @s{i}, @v{i}, @u{i}, @k{i}, @b{i}, @r{i}, @t{i})");
+            parameters.Add($"c{i}", row.ConversationId);
+            parameters.Add($"s{i}", row.Sequence);
+            parameters.Add($"v{i}", row.Version);
+            parameters.Add($"u{i}", row.SenderId);
+            parameters.Add($"k{i}", row.ClientMessageId);
+            parameters.Add($"b{i}", row.Body);
+            parameters.Add($"r{i}", row.ReplyToSequence);
+            parameters.Add($"t{i}", row.SentAt);
+        }
+        sql.Append(';');
+
+        // The last row of each conversation carries its new counters, of each sender their last sequence.
+        foreach (var (index, row) in rows.Select((row, index) => (index, row)).GroupBy(entry => entry.row.ConversationId).Select(group => group.Last()))
+            sql.Append(CultureInfo.InvariantCulture, $"UPDATE conversations SET last_sequence = @s{index}, last_version = @v{index}, last_activity_at = @t{index} WHERE id = @c{index};");
+        foreach (var (index, _) in rows.Select((row, index) => (index, row)).GroupBy(entry => (entry.row.ConversationId, entry.row.SenderId)).Select(group => group.Last()))
+            sql.Append(CultureInfo.InvariantCulture, $"UPDATE conversation_members SET delivered_sequence = GREATEST(delivered_sequence, @s{index}), read_sequence = GREATEST(read_sequence, @s{index}) WHERE conversation_id = @c{index} AND user_id = @u{index};");
+        return sql.ToString();
+    }
+
+    /// <summary>What became of one send: its answer, and the members to push it to when it was stored now.</summary>
+    private sealed record Outcome(PendingSend Send, Result<MessageView> Result, IReadOnlyList<Guid>? Members);
+}
