@@ -29,8 +29,16 @@ internal static class ConversationStore
     /// <summary>The query of <see cref="MemberIdsAsync"/>, with parameter <c>@conversationId</c>, to batch with others.</summary>
     public const string MemberIdsSql = "SELECT user_id FROM conversation_members WHERE conversation_id = @conversationId;";
 
-    /// <summary>Conversation and user ids of the members of <c>@conversationIds</c>, to batch with others.</summary>
-    public const string MemberIdsInSql = "SELECT conversation_id, user_id FROM conversation_members WHERE conversation_id IN @conversationIds;";
+    /// <summary>
+    /// Every member's <see cref="Membership"/> in each of <c>@conversationIds</c>, to batch with
+    /// others: a batch's checks and its members to push to, one index range per conversation.
+    /// </summary>
+    public const string AllMembershipsSql = """
+        SELECT c.id AS conversation_id, c.kind, c.name, c.last_sequence, c.last_version,
+               m.user_id, m.role, m.joined_sequence, m.delivered_sequence, m.read_sequence
+        FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id
+        WHERE c.id IN @conversationIds;
+        """;
 
     public static async Task<IReadOnlyList<Guid>> MemberIdsAsync(
         MySqlConnection connection, MySqlTransaction? transaction, Guid conversationId, CancellationToken cancellationToken) =>

@@ -80,29 +80,29 @@ public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast 
     private async Task<IReadOnlyList<Outcome>> StoreAsync(IReadOnlyList<PendingSend> batch)
     {
         var conversationIds = batch.Select(send => send.ConversationId).Distinct().Order().ToList();
-        var senderIds = batch.Select(send => send.SenderId).Distinct().ToList();
+        var senderIds = batch.Select(send => send.SenderId).ToHashSet();
         var clientMessageIds = batch.Select(send => send.Message.ClientMessageId).Distinct().ToList();
 
         await using var unitOfWork = await unitOfWorks.BeginAsync(CancellationToken.None);
         // Locking the conversations (in id order, so two batches never wait for each other in a
-        // circle) puts sends of one conversation in a row: gapless sequence numbers, and a retry
+        // circle), then reading them, puts sends of one conversation in a row: gapless sequence numbers, and a retry
         // that raced its original finds it stored (each statement of a READ COMMITTED transaction
         // sees the latest commits).
         Dictionary<(Guid, Guid), Membership> memberships;
         Dictionary<(Guid, Guid), MessageRow> stored;
         ILookup<Guid, Guid> members;
         await using (var reads = await unitOfWork.Connection.QueryMultipleAsync(new CommandDefinition($"""
-            SELECT c.id AS conversation_id, c.kind, c.name, c.last_sequence, c.last_version,
-                   m.user_id, m.role, m.joined_sequence, m.delivered_sequence, m.read_sequence
-            FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id IN @senderIds
-            WHERE c.id IN @conversationIds ORDER BY c.id FOR UPDATE;
-            SELECT {MessageRow.Columns} FROM messages WHERE sender_id IN @senderIds AND client_message_id IN @clientMessageIds;
-            {ConversationStore.MemberIdsInSql}
-            """, new { conversationIds, senderIds, clientMessageIds }, unitOfWork.Transaction)))
+            SELECT id FROM conversations WHERE id IN @conversationIds ORDER BY id FOR UPDATE;
+            {ConversationStore.AllMembershipsSql}
+            SELECT {MessageRow.Columns} FROM messages WHERE client_message_id IN @clientMessageIds;
+            """, new { conversationIds, clientMessageIds }, unitOfWork.Transaction)))
         {
-            memberships = (await reads.ReadAsync<Membership>()).ToDictionary(m => (m.ConversationId, m.UserId));
-            stored = (await reads.ReadAsync<MessageRow>()).ToDictionary(m => (m.SenderId, m.ClientMessageId));
-            members = (await reads.ReadAsync<(Guid ConversationId, Guid UserId)>()).ToLookup(m => m.ConversationId, m => m.UserId);
+            await reads.ReadAsync<Guid>();
+            var all = (await reads.ReadAsync<Membership>()).ToList();
+            memberships = all.ToDictionary(m => (m.ConversationId, m.UserId));
+            members = all.ToLookup(m => m.ConversationId, m => m.UserId);
+            // Client ids are the devices' random UUIDs: another sender's equal one is not a retry.
+            stored = (await reads.ReadAsync<MessageRow>()).Where(m => senderIds.Contains(m.SenderId)).ToDictionary(m => (m.SenderId, m.ClientMessageId));
         }
 
         var counters = memberships.Values.DistinctBy(m => m.ConversationId)

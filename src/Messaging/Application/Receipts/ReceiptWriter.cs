@@ -22,8 +22,8 @@ public sealed class PendingReceipt(Guid userId, Guid conversationId, long? deliv
 }
 
 /// <summary>
-/// Records the receipts reported meanwhile with two round trips: one reads the reporters'
-/// memberships and their conversations' members, one moves the pointers that moved and reads
+/// Records the receipts reported meanwhile with two round trips: one reads the memberships of
+/// their conversations (the reporters' and everyone to tell), one moves the pointers that moved and reads
 /// them back. No transaction: GREATEST keeps each pointer monotonic whoever writes it, and what
 /// is answered and pushed is what the database held after the update, never an older value.
 /// </summary>
@@ -32,21 +32,10 @@ public sealed class ReceiptWriter(ServiceDatabase database, IChatBroadcast broad
     protected override async Task WriteAsync(IReadOnlyList<PendingReceipt> batch)
     {
         var conversationIds = batch.Select(receipt => receipt.ConversationId).Distinct().ToList();
-        var userIds = batch.Select(receipt => receipt.UserId).Distinct().ToList();
         await using var connection = await database.OpenConnectionAsync();
-        Dictionary<(Guid, Guid), Membership> memberships;
-        ILookup<Guid, Guid> members;
-        await using (var reads = await connection.QueryMultipleAsync($"""
-            SELECT c.id AS conversation_id, c.kind, c.name, c.last_sequence, c.last_version,
-                   m.user_id, m.role, m.joined_sequence, m.delivered_sequence, m.read_sequence
-            FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id IN @userIds
-            WHERE c.id IN @conversationIds;
-            {ConversationStore.MemberIdsInSql}
-            """, new { conversationIds, userIds }))
-        {
-            memberships = (await reads.ReadAsync<Membership>()).ToDictionary(m => (m.ConversationId, m.UserId));
-            members = (await reads.ReadAsync<(Guid ConversationId, Guid UserId)>()).ToLookup(m => m.ConversationId, m => m.UserId);
-        }
+        var all = (await connection.QueryAsync<Membership>(ConversationStore.AllMembershipsSql, new { conversationIds })).ToList();
+        var memberships = all.ToDictionary(m => (m.ConversationId, m.UserId));
+        var members = all.ToLookup(m => m.ConversationId, m => m.UserId);
 
         // Reports of one member in one batch add up; the pointers only move forward.
         var pointers = memberships.ToDictionary(entry => entry.Key, entry => entry.Value.Receipts);
@@ -97,10 +86,9 @@ public sealed class ReceiptWriter(ServiceDatabase database, IChatBroadcast broad
         }
 
         parameters.Add("movedConversations", moved.Select(key => key.ConversationId).Distinct().ToList());
-        parameters.Add("movedUsers", moved.Select(key => key.UserId).Distinct().ToList());
         sql.Append("""
             SELECT conversation_id, user_id, delivered_sequence, read_sequence FROM conversation_members
-            WHERE conversation_id IN @movedConversations AND user_id IN @movedUsers;
+            WHERE conversation_id IN @movedConversations;
             """);
         var rows = await connection.QueryAsync<MemberReceipts>(sql.ToString(), parameters);
         return rows.Where(row => moved.Contains((row.ConversationId, row.UserId))).ToDictionary(row => (row.ConversationId, row.UserId));

@@ -55,8 +55,8 @@ public sealed class CreateMessaging : Migration
               KEY ix_conversation_members_user (user_id)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
             """);
-        // body is the sender's encrypted envelope (NULL once deleted); (sender_id, client_message_id)
-        // recognises a retried send.
+        // body is the sender's encrypted envelope (NULL once deleted); (client_message_id, sender_id)
+        // recognises a retried send, client id first so a batch finds its retries by client ids alone.
         Execute.Sql("""
             CREATE TABLE messages (
               conversation_id   CHAR(36)    CHARACTER SET ascii NOT NULL,
@@ -70,7 +70,7 @@ public sealed class CreateMessaging : Migration
               edited_at         DATETIME(6) NULL,
               deleted_at        DATETIME(6) NULL,
               PRIMARY KEY (conversation_id, sequence),
-              UNIQUE KEY ux_messages_client_id (sender_id, client_message_id),
+              UNIQUE KEY ux_messages_client_id (client_message_id, sender_id),
               KEY ix_messages_version (conversation_id, version)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
             """);
