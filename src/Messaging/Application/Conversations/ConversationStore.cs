@@ -14,20 +14,13 @@ internal static class ConversationStore
     /// </summary>
     public static Task<Membership?> FindMembershipAsync(
         MySqlConnection connection, MySqlTransaction? transaction, Guid conversationId, Guid userId, CancellationToken cancellationToken, bool lockConversation = false) =>
-        connection.QuerySingleOrDefaultAsync<Membership>(new CommandDefinition(
-            MembershipSql(lockConversation), new { conversationId, userId }, transaction, cancellationToken: cancellationToken));
-
-    /// <summary>The query of <see cref="FindMembershipAsync"/>, with parameters <c>@conversationId</c> and <c>@userId</c>, to batch with others.</summary>
-    public static string MembershipSql(bool lockConversation) => $"""
-        SELECT c.id AS conversation_id, c.kind, c.name, c.last_sequence, c.last_version,
-               m.user_id, m.role, m.joined_sequence, m.delivered_sequence, m.read_sequence
-        FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = @userId
-        WHERE c.id = @conversationId
-        {(lockConversation ? "FOR UPDATE" : "")};
-        """;
-
-    /// <summary>The query of <see cref="MemberIdsAsync"/>, with parameter <c>@conversationId</c>, to batch with others.</summary>
-    public const string MemberIdsSql = "SELECT user_id FROM conversation_members WHERE conversation_id = @conversationId;";
+        connection.QuerySingleOrDefaultAsync<Membership>(new CommandDefinition($"""
+            SELECT c.id AS conversation_id, c.kind, c.name, c.last_sequence, c.last_version,
+                   m.user_id, m.role, m.joined_sequence, m.delivered_sequence, m.read_sequence
+            FROM conversations c JOIN conversation_members m ON m.conversation_id = c.id AND m.user_id = @userId
+            WHERE c.id = @conversationId
+            {(lockConversation ? "FOR UPDATE" : "")}
+            """, new { conversationId, userId }, transaction, cancellationToken: cancellationToken));
 
     /// <summary>
     /// Every member's <see cref="Membership"/> in each of <c>@conversationIds</c>, to batch with
@@ -43,7 +36,8 @@ internal static class ConversationStore
     public static async Task<IReadOnlyList<Guid>> MemberIdsAsync(
         MySqlConnection connection, MySqlTransaction? transaction, Guid conversationId, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<Guid>(new CommandDefinition(
-            MemberIdsSql, new { conversationId }, transaction, cancellationToken: cancellationToken))];
+            "SELECT user_id FROM conversation_members WHERE conversation_id = @conversationId",
+            new { conversationId }, transaction, cancellationToken: cancellationToken))];
 
     public static async Task<ConversationDetail?> DetailAsync(
         MySqlConnection connection, MySqlTransaction? transaction, Guid conversationId, CancellationToken cancellationToken)
