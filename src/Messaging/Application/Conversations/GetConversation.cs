@@ -9,8 +9,10 @@ public sealed class GetConversation(ServiceDatabase database)
     public async Task<Result<ConversationDetail>> ExecuteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        if (await ConversationStore.FindMembershipAsync(connection, null, conversationId, userId, cancellationToken) is null)
-            return MessagingFailures.ConversationNotFound;
-        return (await ConversationStore.DetailAsync(connection, null, conversationId, cancellationToken))!;
+        // The member list says whether I am in it: no separate membership query.
+        var detail = await ConversationStore.DetailAsync(connection, null, conversationId, cancellationToken);
+        return detail is not null && detail.Members.Any(member => member.UserId == userId)
+            ? detail
+            : MessagingFailures.ConversationNotFound;
     }
 }

@@ -1,6 +1,7 @@
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
+using Dapper;
 
 namespace ChatApp.Messaging.Application.Presence;
 
@@ -12,9 +13,12 @@ public sealed class AnnounceTyping(ServiceDatabase database, IChatBroadcast broa
     public async Task<Result<TypingView>> ExecuteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        if (await ConversationStore.FindMembershipAsync(connection, null, conversationId, userId, cancellationToken) is null)
+        // One read: every membership of the conversation tells both whether I am in it and whom to tell.
+        var members = (await connection.QueryAsync<Membership>(new CommandDefinition(
+            ConversationStore.AllMembershipsSql, new { conversationIds = new[] { conversationId } }, cancellationToken: cancellationToken))).ToList();
+        if (!members.Exists(member => member.UserId == userId))
             return MessagingFailures.ConversationNotFound;
-        var others = (await ConversationStore.MemberIdsAsync(connection, null, conversationId, cancellationToken)).Where(id => id != userId).ToList();
+        var others = members.Where(member => member.UserId != userId).Select(member => member.UserId).ToList();
         var typing = new TypingView(conversationId, userId, clock.GetUtcNow() + ShownFor);
         await broadcast.TypingAsync(others, typing);
         return typing;
