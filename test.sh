@@ -16,29 +16,37 @@ if ! dotnet build ChatApp.sln -nologo -v:q -clp:ErrorsOnly; then
   exit 1
 fi
 
-# The services' test projects run side by side, each with its own servers; then the whole-system
-# test (AppHost.Tests) runs alone, since it starts everything and measures latencies. Each
-# project writes its own TRX and log.
+# The services' test projects run side by side, each with its own servers. Then, one at a time
+# so that nothing else shares the cores, the tests that time things ([Trait("Category",
+# "Measurement")]) and the whole-system test (AppHost.Tests), which starts everything. Each run
+# writes its own TRX and log.
 status=0
-run_projects() {
+run_projects() {   # run_projects SUFFIX FILTER PROJECT... (side by side)
+  local suffix=$1 filter=$2
+  shift 2
   local projects=("$@") pids=() project name i
   for project in "${projects[@]}"; do
-    name=$(basename "$project" .csproj)
-    dotnet test "$project" --no-build -nologo \
+    name=$(basename "$project" .csproj)$suffix
+    dotnet test "$project" --no-build -nologo ${filter:+--filter "$filter"} \
       --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
       --results-directory "$results" >"$results/$name.log" 2>&1 &
     pids+=($!)
   done
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || status=1
-    name=$(basename "${projects[$i]}" .csproj)
+    name=$(basename "${projects[$i]}" .csproj)$suffix
     echo "===== $name"
     cat "$results/$name.log"
   done
 }
 mapfile -t service_projects < <(ls tests/*.Tests/*.Tests.csproj | grep -v '^tests/AppHost.Tests/')
-run_projects "${service_projects[@]}"
-run_projects tests/AppHost.Tests/AppHost.Tests.csproj
+run_projects "" "Category!=Measurement" "${service_projects[@]}"
+for project in "${service_projects[@]}"; do
+  if grep -rqs --include='*.cs' '"Category", "Measurement"' "$(dirname "$project")"; then
+    run_projects "-measurements" "Category=Measurement" "$project"
+  fi
+done
+run_projects "" "" tests/AppHost.Tests/AppHost.Tests.csproj
 
 eng/summarize-tests.sh "$results" || status=1
 exit $status

@@ -44,6 +44,7 @@ public sealed class SignInTests(IdentityFixture identity)
     }
 
     [Fact]
+    [Trait("Category", "Measurement")]
     public async Task Wrong_password_and_unknown_user_get_the_same_answer_after_the_same_work()
     {
         var account = await identity.RegisterAsync();
