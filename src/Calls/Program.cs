@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.ServiceDefaults;
@@ -8,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("calls-db", typeof(Program).Assembly);
 builder.AddEventBus("calls", bus => bus.AddConsumers(typeof(Program).Assembly));
-builder.Services.AddOpenApi();
+builder.Services.AddServiceOpenApi("/api/calls");
 
 var app = builder.Build();
 

@@ -1,19 +1,22 @@
+using ChatApp.Gateway;
 using ChatApp.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.Services.AddWebApp();
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
     .AddServiceDiscoveryDestinationResolver();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseProblemDetailsForErrors();
 app.UseWebSockets();
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseWebApp();
 app.MapDefaultEndpoints();
 app.MapReverseProxy();
+app.MapWebAppFallback();
 
 app.Run();

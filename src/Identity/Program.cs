@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Identity.Api;
@@ -12,7 +13,7 @@ builder.AddServiceDatabase("identity-db", typeof(Program).Assembly);
 builder.AddEventBus("identity", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.AddTokenIssuing();
 builder.AddIdentityUseCases();
-builder.Services.AddOpenApi();
+builder.Services.AddServiceOpenApi("/api/identity");
 
 var app = builder.Build();
 

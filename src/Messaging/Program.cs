@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
@@ -16,7 +17,7 @@ builder.AddTokenAuthentication();
 builder.AddMessagingUseCases();
 builder.AddRealtime();
 builder.AddUnreadDigests();
-builder.Services.AddOpenApi();
+builder.Services.AddServiceOpenApi("/api/messaging");
 
 var app = builder.Build();
 

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
@@ -14,7 +15,7 @@ builder.AddEventBus("notifications", bus => bus.AddConsumers(typeof(Program).Ass
 builder.AddTokenAuthentication();
 builder.AddEmailDelivery();
 builder.AddPreferenceUseCases();
-builder.Services.AddOpenApi();
+builder.Services.AddServiceOpenApi("/api/notifications");
 
 var app = builder.Build();
 

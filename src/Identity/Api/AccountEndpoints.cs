@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.Identity.Application.Accounts;
+using ChatApp.Identity.Application.Directory;
 using ChatApp.Identity.Application.Security;
 
 namespace ChatApp.Identity.Api;
@@ -12,22 +13,39 @@ public static class AccountEndpoints
             (await register.ExecuteAsync(
                 new RegisterAccountCommand(request.Username!, request.Email!, request.DisplayName!, request.Password!, request.Language ?? "en"),
                 Client.Of(context), cancellationToken))
-            .ToResult(context, userId => Results.Created($"/users/{userId}", new { userId })))
-            .Validates<RegisterRequest>();
+            .ToResult(context, userId => Results.Created($"/users/{userId}", new AccountCreated(userId))))
+            .WithTags("Account")
+            .WithName("Register")
+            .Validates<RegisterRequest>()
+            .Produces<AccountCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        var account = app.MapGroup("/account").RequireAuthorization();
+        var account = app.MapGroup("/account").RequireAuthorization().WithTags("Account");
         account.MapGet("/", async (GetMyAccount getAccount, HttpContext context, CancellationToken cancellationToken) =>
-            Results.Ok(await getAccount.ExecuteAsync(context.User.GetUserId(), cancellationToken)));
+            Results.Ok(await getAccount.ExecuteAsync(context.User.GetUserId(), cancellationToken)))
+            .WithName("GetMyAccount")
+            .Produces<MyAccount>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         account.MapPatch("/profile", async (ChangeDisplayNameRequest request, ChangeDisplayName change, HttpContext context, CancellationToken cancellationToken) =>
             Results.Ok(await change.ExecuteAsync(context.User.GetUserId(), request.DisplayName!, cancellationToken)))
-            .Validates<ChangeDisplayNameRequest>();
+            .WithName("ChangeDisplayName")
+            .Validates<ChangeDisplayNameRequest>()
+            .Produces<UserProfile>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         account.MapPost("/password", async (ChangePasswordRequest request, ChangePassword change, HttpContext context, CancellationToken cancellationToken) =>
             (await change.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(),
                 new ChangePasswordCommand(request.CurrentPassword!, request.NewPassword!, request.EndOtherSessions), Client.Of(context), cancellationToken))
-            .ToResult(context, ended => Results.Ok(new { otherSessionsEnded = ended })))
-            .Validates<ChangePasswordRequest>();
+            .ToResult(context, ended => Results.Ok(new PasswordChanged(ended))))
+            .WithName("ChangePassword")
+            .Validates<ChangePasswordRequest>()
+            .Produces<PasswordChanged>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 }

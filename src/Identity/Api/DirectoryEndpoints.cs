@@ -6,15 +6,23 @@ public static class DirectoryEndpoints
 {
     public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/users").RequireAuthorization();
+        var users = app.MapGroup("/users").RequireAuthorization().WithTags("Users");
         users.MapGet("/", async (string? search, int? limit, SearchUsers searchUsers, CancellationToken cancellationToken) =>
             string.IsNullOrWhiteSpace(search) || search.Length > 64
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["search"] = ["Type 1–64 characters of a username or display name."] })
-                : Results.Ok(await searchUsers.ExecuteAsync(search, limit ?? 20, cancellationToken)));
+                : Results.Ok(await searchUsers.ExecuteAsync(search, limit ?? 20, cancellationToken)))
+            .WithName("SearchUsers")
+            .Produces<IReadOnlyList<UserProfile>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         users.MapPost("/lookup", async (LookupUsersRequest request, GetProfiles getProfiles, CancellationToken cancellationToken) =>
             Results.Ok(await getProfiles.ExecuteAsync(request.Ids!, cancellationToken)))
-            .Validates<LookupUsersRequest>();
+            .WithName("LookupUsers")
+            .Validates<LookupUsersRequest>()
+            .Produces<IReadOnlyList<UserProfile>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 }

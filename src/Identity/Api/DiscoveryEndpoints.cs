@@ -14,26 +14,24 @@ public static class DiscoveryEndpoints
 
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/.well-known/openid-configuration", (IOptions<TokenOptions> tokens) =>
-        {
-            var issuer = tokens.Value.Issuer.TrimEnd('/');
-            return Results.Ok(new Dictionary<string, object>
+        var discovery = app.MapGroup("/.well-known").WithTags("Discovery");
+        discovery.MapGet("/openid-configuration", (IOptions<TokenOptions> tokens) =>
             {
-                ["issuer"] = tokens.Value.Issuer,
-                ["jwks_uri"] = $"{issuer}/.well-known/jwks.json",
-                ["id_token_signing_alg_values_supported"] = SigningAlgorithms,
-                ["subject_types_supported"] = SubjectTypes,
-                ["response_types_supported"] = ResponseTypes,
-                ["claims_supported"] = Claims,
-            });
-        });
+                var issuer = tokens.Value.Issuer.TrimEnd('/');
+                return Results.Ok(new OpenIdConfiguration(
+                    tokens.Value.Issuer, $"{issuer}/.well-known/jwks.json", SigningAlgorithms, SubjectTypes, ResponseTypes, Claims));
+            })
+            .WithName("GetOpenIdConfiguration")
+            .Produces<OpenIdConfiguration>();
 
-        app.MapGet("/.well-known/jwks.json", (SigningKeyRing ring, HttpContext context) =>
-        {
-            // Short enough that a newly published key reaches every cache well before it signs.
-            context.Response.Headers.CacheControl = "public, max-age=300";
-            return Results.Ok(new { keys = ring.Published.Select(key => key.ToPublicJwk()).ToArray() });
-        });
+        discovery.MapGet("/jwks.json", (SigningKeyRing ring, HttpContext context) =>
+            {
+                // Short enough that a newly published key reaches every cache well before it signs.
+                context.Response.Headers.CacheControl = "public, max-age=300";
+                return Results.Ok(new JsonWebKeySet(ring.Published.Select(key => key.ToPublicJwk()).ToArray()));
+            })
+            .WithName("GetJsonWebKeySet")
+            .Produces<JsonWebKeySet>();
         return app;
     }
 }

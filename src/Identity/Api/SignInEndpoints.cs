@@ -9,35 +9,63 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/sign-in", async (SignInRequest request, StartSignIn signIn, HttpContext context, CancellationToken cancellationToken) =>
-            (await signIn.ExecuteAsync(new StartSignInCommand(request.Login!, request.Password!), Client.Of(context), cancellationToken))
+        var signIn = app.MapGroup("/sign-in").WithTags("Sign-in");
+        signIn.MapPost("", async (SignInRequest request, StartSignIn start, HttpContext context, CancellationToken cancellationToken) =>
+            (await start.ExecuteAsync(new StartSignInCommand(request.Login!, request.Password!), Client.Of(context), cancellationToken))
             .ToResult(context, Results.Ok))
-            .Validates<SignInRequest>();
+            .WithName("StartSignIn")
+            .Validates<SignInRequest>()
+            .Produces<SignInChallengeIssued>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        app.MapPost("/sign-in/{challengeId:guid}/code", async (Guid challengeId, CodeRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+        signIn.MapPost("/{challengeId:guid}/code", async (Guid challengeId, CodeRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
             (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, request.Code!, request.Proof), Client.Of(context), cancellationToken))
-            .ToResult(context, session => SignedIn(session, cookie, context)))
-            .Validates<CodeRequest>();
+            .ToResult(context, session => SignedInAnswer(session, cookie, context)))
+            .WithName("CompleteSignInWithCode")
+            .Validates<CodeRequest>()
+            .Produces<SignedIn>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        app.MapPost("/sign-in/{challengeId:guid}/passkey/options", async (Guid challengeId, BeginPasskeySignIn begin, HttpContext context, CancellationToken cancellationToken) =>
-            (await begin.ExecuteAsync(challengeId, cancellationToken)).ToResult(context, Results.Ok));
+        signIn.MapPost("/{challengeId:guid}/passkey/options", async (Guid challengeId, BeginPasskeySignIn begin, HttpContext context, CancellationToken cancellationToken) =>
+            (await begin.ExecuteAsync(challengeId, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("BeginPasskeySignIn")
+            .Produces<System.Text.Json.JsonElement>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
 
-        app.MapPost("/sign-in/{challengeId:guid}/passkey", async (Guid challengeId, PasskeySignInRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+        signIn.MapPost("/{challengeId:guid}/passkey", async (Guid challengeId, PasskeySignInRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
             (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, "", SignInProof.Passkey, request.Assertion), Client.Of(context), cancellationToken))
-            .ToResult(context, session => SignedIn(session, cookie, context)))
-            .Validates<PasskeySignInRequest>();
+            .ToResult(context, session => SignedInAnswer(session, cookie, context)))
+            .WithName("CompleteSignInWithPasskey")
+            .Validates<PasskeySignInRequest>()
+            .Produces<SignedIn>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        app.MapPost("/sign-in/{challengeId:guid}/resend", async (Guid challengeId, ResendSignInCode resend, HttpContext context, CancellationToken cancellationToken) =>
+        signIn.MapPost("/{challengeId:guid}/resend", async (Guid challengeId, ResendSignInCode resend, HttpContext context, CancellationToken cancellationToken) =>
             (await resend.ExecuteAsync(challengeId, Client.Of(context), cancellationToken))
-            .ToResult(context, resent => Results.Accepted(value: resent)));
+            .ToResult(context, resent => Results.Accepted(value: resent)))
+            .WithName("ResendSignInCode")
+            .Produces<CodeResent>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
     /// <summary>The access token in the body (the client keeps it in memory), the refresh token in its cookie only.</summary>
-    public static IResult SignedIn(SignedInSession session, RefreshCookie cookie, HttpContext context)
+    public static IResult SignedInAnswer(SignedInSession session, RefreshCookie cookie, HttpContext context)
     {
         cookie.Write(context, session);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Ok(new { accessToken = session.AccessToken.Value, expiresAt = session.AccessToken.ExpiresAt, sessionId = session.SessionId });
+        return Results.Ok(new SignedIn(session.AccessToken.Value, session.AccessToken.ExpiresAt, session.SessionId));
     }
 }

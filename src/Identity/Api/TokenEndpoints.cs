@@ -9,22 +9,30 @@ public static class TokenEndpoints
 {
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/tokens/refresh", async (RefreshSession refresh, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
-        {
-            if (cookie.Read(context) is not { } refreshToken)
-                return RefreshSession.Refused.ToProblem(context);
-            var result = await refresh.ExecuteAsync(refreshToken, Client.Of(context), cancellationToken);
-            if (result.Failure is not null)
-                cookie.Clear(context);
-            return result.ToResult(context, session => SignInEndpoints.SignedIn(session, cookie, context));
-        });
+        var tokens = app.MapGroup("/tokens").WithTags("Tokens");
+        tokens.MapPost("/refresh", async (RefreshSession refresh, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                if (cookie.Read(context) is not { } refreshToken)
+                    return RefreshSession.Refused.ToProblem(context);
+                var result = await refresh.ExecuteAsync(refreshToken, Client.Of(context), cancellationToken);
+                if (result.Failure is not null)
+                    cookie.Clear(context);
+                return result.ToResult(context, session => SignInEndpoints.SignedInAnswer(session, cookie, context));
+            })
+            .WithName("RefreshTokens")
+            .Produces<SignedIn>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        app.MapPost("/tokens/sign-out", async (SignOut signOut, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
-        {
-            await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.ThisSession, null, Client.Of(context), cancellationToken);
-            cookie.Clear(context);
-            return Results.NoContent();
-        }).RequireAuthorization();
+        tokens.MapPost("/sign-out", async (SignOut signOut, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.ThisSession, null, Client.Of(context), cancellationToken);
+                cookie.Clear(context);
+                return Results.NoContent();
+            })
+            .RequireAuthorization()
+            .WithName("SignOut")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }
 }

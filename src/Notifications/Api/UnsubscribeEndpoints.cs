@@ -12,13 +12,22 @@ public static class UnsubscribeEndpoints
 {
     public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/unsubscribe", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
+        var links = app.MapGroup("/unsubscribe").WithTags("Unsubscribe");
+        links.MapGet("", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
             (await unsubscribe.InspectAsync(token, cancellationToken))
-            .ToResult(context, link => UnsubscribePage.Confirm(link, context.Request.Path + context.Request.QueryString)));
+            .ToResult(context, link => UnsubscribePage.Confirm(link, context.Request.Path + context.Request.QueryString)))
+            .WithName("ShowUnsubscribePage")
+            .Produces<string>(StatusCodes.Status200OK, UnsubscribePage.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         // The body (List-Unsubscribe=One-Click) is not read: the signed token says everything.
-        app.MapPost("/unsubscribe", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
-            (await unsubscribe.ExecuteAsync(token, cancellationToken)).ToResult(context, UnsubscribePage.Done));
+        links.MapPost("", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
+            (await unsubscribe.ExecuteAsync(token, cancellationToken)).ToResult(context, UnsubscribePage.Done))
+            .WithName("Unsubscribe")
+            .Produces<string>(StatusCodes.Status200OK, UnsubscribePage.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -7,6 +7,8 @@ namespace ChatApp.Notifications.Api;
 /// <summary>The two small pages a person sees when they open an unsubscribe link, in their language.</summary>
 public static class UnsubscribePage
 {
+    public const string ContentType = "text/html";
+
     public static IResult Confirm(UnsubscribeLink link, string formAction)
     {
         var turkish = link.Language == "tr";
@@ -44,5 +46,5 @@ public static class UnsubscribePage
         <body style="font-family:sans-serif;max-width:480px;margin:48px auto;padding:0 16px">
         <h1 style="font-size:20px">ChatApp</h1><p>{HtmlEncoder.Default.Encode(message)}</p>{form}
         </body></html>
-        """, "text/html; charset=utf-8");
+        """, $"{ContentType}; charset=utf-8");
 }

@@ -19,18 +19,12 @@ public sealed class SigningKey(string keyId, ECDsa key, DateTimeOffset signsFrom
     public bool SignsAt(DateTimeOffset now) => SignsFrom <= now && now < SignsUntil;
 
     /// <summary>The public half as a JWK, for the JWKS document.</summary>
-    public object ToPublicJwk()
+    public PublicJwk ToPublicJwk()
     {
         var parameters = SecurityKey.ECDsa.ExportParameters(includePrivateParameters: false);
-        return new
-        {
-            kty = "EC",
-            use = "sig",
-            alg = "ES256",
-            kid = KeyId,
-            crv = "P-256",
-            x = Base64UrlEncoder.Encode(parameters.Q.X),
-            y = Base64UrlEncoder.Encode(parameters.Q.Y),
-        };
+        return new PublicJwk("EC", "sig", "ES256", KeyId, "P-256", Base64UrlEncoder.Encode(parameters.Q.X), Base64UrlEncoder.Encode(parameters.Q.Y));
     }
 }
+
+/// <summary>The public half of an ES256 key as a JSON Web Key (RFC 7517), as the JWKS document lists it.</summary>
+public sealed record PublicJwk(string Kty, string Use, string Alg, string Kid, string Crv, string X, string Y);

@@ -13,15 +13,18 @@ public static class ConversationEndpoints
 
         conversations.MapGet("/", async (string? cursor, int? limit, ListConversations list, HttpContext context, CancellationToken cancellationToken) =>
             (await list.ExecuteAsync(context.User.GetUserId(), cursor, limit ?? 50, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("ListConversations")
             .Produces<ConversationPage>();
 
         conversations.MapGet("/{conversationId:guid}", async (Guid conversationId, GetConversation get, HttpContext context, CancellationToken cancellationToken) =>
             (await get.ExecuteAsync(context.User.GetUserId(), conversationId, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("GetConversation")
             .Produces<ConversationDetail>();
 
         app.MapPost("/sync", async (SyncRequest request, SyncConversations sync, HttpContext context, CancellationToken cancellationToken) =>
             Results.Ok(await sync.ExecuteAsync(context.User.GetUserId(), request.Conversations!, cancellationToken)))
             .RequireAuthorization().WithTags("Conversations")
+            .WithName("SyncConversations")
             .Validates<SyncRequest>()
             .Produces<SyncResult>();
         return app;

@@ -13,34 +13,41 @@ public static class MessageEndpoints
 
         messages.MapGet("/messages", async (Guid conversationId, long? before, long? after, int? limit, GetHistory history, HttpContext context, CancellationToken cancellationToken) =>
             (await history.ExecuteAsync(context.User.GetUserId(), conversationId, before, after, limit ?? 50, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("GetHistory")
             .Produces<MessagePage>();
 
         messages.MapPost("/messages", async (Guid conversationId, NewMessageRequest request, SendMessage send, HttpContext context, CancellationToken cancellationToken) =>
             (await send.ExecuteAsync(context.User.GetUserId(), conversationId, request.ToMessage(), cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("SendMessage")
             .Validates<NewMessageRequest>()
             .Produces<MessageView>();
 
         messages.MapPut("/messages/{sequence:long}", async (Guid conversationId, long sequence, EditMessageRequest request, EditMessage edit, HttpContext context, CancellationToken cancellationToken) =>
             (await edit.ExecuteAsync(context.User.GetUserId(), conversationId, sequence, request.Body!, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("EditMessage")
             .Validates<EditMessageRequest>()
             .Produces<MessageView>();
 
         messages.MapDelete("/messages/{sequence:long}", async (Guid conversationId, long sequence, DeleteMessage delete, HttpContext context, CancellationToken cancellationToken) =>
             (await delete.ExecuteAsync(context.User.GetUserId(), conversationId, sequence, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("DeleteMessage")
             .Produces<MessageView>();
 
         messages.MapGet("/messages/{sequence:long}/receipts", async (Guid conversationId, long sequence, GetMessageReceipts receipts, HttpContext context, CancellationToken cancellationToken) =>
             (await receipts.ExecuteAsync(context.User.GetUserId(), conversationId, sequence, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("GetMessageReceipts")
             .Produces<MessageReceipts>();
 
         messages.MapPost("/receipts", async (Guid conversationId, ReceiptRequest request, RecordReceipt record, HttpContext context, CancellationToken cancellationToken) =>
             (await record.ExecuteAsync(context.User.GetUserId(), conversationId, request.DeliveredSequence, request.ReadSequence, cancellationToken)).ToResult(context, Results.Ok))
+            .WithName("RecordReceipt")
             .Validates<ReceiptRequest>()
             .Produces<MemberReceipts>();
 
         app.MapPost("/direct/{userId:guid}/messages", async (Guid userId, NewMessageRequest request, SendDirectMessage send, HttpContext context, CancellationToken cancellationToken) =>
             (await send.ExecuteAsync(context.User.GetUserId(), userId, request.ToMessage(), cancellationToken)).ToResult(context, Results.Ok))
             .RequireAuthorization().WithTags("Messages")
+            .WithName("SendDirectMessage")
             .Validates<NewMessageRequest>()
             .Produces<MessageView>();
         return app;

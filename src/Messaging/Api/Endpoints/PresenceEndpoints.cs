@@ -20,6 +20,7 @@ public static class PresenceEndpoints
                 }
             })
             .RequireAuthorization().WithTags("Presence")
+            .WithName("GetOnlineUsers")
             .Produces<IReadOnlyList<PresenceView>>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
+import { session } from '../auth/session';
+import { AuthScreens } from '../auth/AuthScreens';
+import { Chat } from '../chat/chat';
+import { Home } from '../chat/Home';
+import { language, t } from '../i18n/i18n';
+import { useSignal } from './signal';
+
+export function App() {
+  const state = useSignal(session.state);
+  useSignal(language);
+
+  if (state.status === 'restoring') return <main class="splash" aria-busy="true"><p>{t('app.loading')}</p></main>;
+  if (state.status === 'signed-out') return <AuthScreens reason={state.reason} />;
+  return <SignedIn userId={state.user.userId} />;
+}
+
+/** One chat per signed-in person: started on sign-in, stopped on sign-out. */
+function SignedIn({ userId }: { userId: string }) {
+  const [chat, setChat] = useState<Chat | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    const started = new Chat(userId);
+    started.start().then(() => setChat(started), (error: unknown) => {
+      console.error(error);
+      setFailed(true);
+    });
+    return () => void started.stop();
+  }, [userId]);
+  if (failed) return <main class="splash"><p role="alert">{t('app.startFailed')}</p><button class="button" onClick={() => location.reload()}>{t('app.retry')}</button></main>;
+  if (!chat) return <main class="splash" aria-busy="true"><p>{t('app.loading')}</p></main>;
+  return <Home chat={chat} />;
+}

@@ -1,0 +1,97 @@
+import { useState } from 'preact/hooks';
+import type { MemberView } from '../api/types';
+import { t, time } from '../i18n/i18n';
+import type { Chat, ConversationState } from './chat';
+import { tickOf, type ChatMessage, type Tick } from './model';
+import type { OutgoingMessage } from './storage';
+
+interface Props {
+  chat: Chat;
+  conversation: ConversationState;
+  message: ChatMessage;
+  members: MemberView[];
+  replyTo: ChatMessage | undefined;
+  onReply: () => void;
+  onEdit: () => void;
+}
+
+const tickMarks: Record<Tick, string> = { pending: '🕓', failed: '!', sent: '✓', delivered: '✓✓', read: '✓✓' };
+
+export function MessageBubble({ chat, conversation, message, members, replyTo, onReply, onEdit }: Props) {
+  const [actions, setActions] = useState(false);
+  const [showReaders, setShowReaders] = useState(false);
+  const mine = message.senderId === chat.me;
+  const deleted = Boolean(message.deletedAt);
+  const group = conversation.summary.kind === 'Group';
+  const ticks = mine && !deleted ? tickOf(message, members) : null;
+
+  return (
+    <article class={`bubble ${mine ? 'mine' : 'theirs'} ${deleted ? 'deleted' : ''}`} aria-label={t(mine ? 'message.fromMe' : 'message.from', { name: chat.senderName(conversation, message.senderId) })}>
+      {group && !mine && <p class="sender">{chat.senderName(conversation, message.senderId)}</p>}
+      {replyTo && (
+        <blockquote class="quote">
+          <span class="sender">{chat.senderName(conversation, replyTo.senderId)}</span>
+          <span>{replyTo.deletedAt ? t('message.deleted') : replyTo.text}</span>
+        </blockquote>
+      )}
+      <p class="text">{deleted ? t('message.deleted') : message.readable ? message.text : t('message.unreadable')}</p>
+      <footer class="bubble-meta">
+        {message.editedAt && !deleted && <span>{t('message.edited')}</span>}
+        <time dateTime={message.sentAt} title={time.dateTime(message.sentAt)}>{time.clock(message.sentAt)}</time>
+        {ticks && (
+          group ? (
+            <button class={`tick ${ticks.tick}`} onClick={() => setShowReaders(!showReaders)} aria-expanded={showReaders}>
+              {tickMarks[ticks.tick]} {t('message.readByCount', { read: ticks.readBy.length, of: ticks.recipients })}
+            </button>
+          ) : (
+            <span class={`tick ${ticks.tick}`} role="img" aria-label={t(`tick.${ticks.tick}`)} title={t(`tick.${ticks.tick}`)}>{tickMarks[ticks.tick]}</span>
+          )
+        )}
+      </footer>
+      {showReaders && ticks && (
+        <div class="readers">
+          <p>{t('message.readBy')}: {ticks.readBy.map((member) => member.displayName).join(', ') || '—'}</p>
+          <p>{t('message.deliveredTo')}: {ticks.deliveredTo.map((member) => member.displayName).join(', ') || '—'}</p>
+        </div>
+      )}
+      {!deleted && (
+        <div class="bubble-actions">
+          <button class="icon-button small" onClick={() => setActions(!actions)} aria-expanded={actions} aria-label={t('message.actions')}>⋯</button>
+          {actions && (
+            <span class="action-row">
+              <button class="link" onClick={() => { setActions(false); onReply(); }}>{t('message.reply')}</button>
+              {mine && <button class="link" onClick={() => { setActions(false); onEdit(); }}>{t('message.edit')}</button>}
+              {mine && (
+                <button class="link danger" onClick={() => {
+                  setActions(false);
+                  if (confirm(t('message.confirmDelete'))) void chat.delete(message.conversationId, message.sequence);
+                }}>{t('message.delete')}</button>
+              )}
+            </span>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
+
+/** A message still in the outbox: waiting for the connection, or refused (retry or discard). */
+export function PendingBubble({ chat, message }: { chat: Chat; message: OutgoingMessage }) {
+  const tick: Tick = message.failed ? 'failed' : 'pending';
+  return (
+    <article class={`bubble mine pending ${tick}`} aria-label={t('message.fromMe')}>
+      <p class="text">{message.text}</p>
+      <footer class="bubble-meta">
+        <time dateTime={message.createdAt}>{time.clock(message.createdAt)}</time>
+        <span class={`tick ${tick}`} role="img" aria-label={t(`tick.${tick}`)} title={t(`tick.${tick}`)}>{tickMarks[tick]}</span>
+      </footer>
+      {message.failed && (
+        <p class="error">
+          {t('message.notSent')}{' '}
+          <button class="link" onClick={() => void chat.retry(message.clientMessageId)}>{t('message.retry')}</button>{' '}
+          <button class="link danger" onClick={() => void chat.discard(message.clientMessageId)}>{t('message.discard')}</button>
+        </p>
+      )}
+    </article>
+  );
+}
