@@ -14,9 +14,16 @@ public sealed class WholeSystemFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"chatapp-apphost-test-{Guid.NewGuid():N}");
+
+    // A known port rather than any free one, so the services are told the address people open
+    // (the hub's allowed origin, passkeys' origin, links in emails), as with ./start.sh.
+    private readonly int _gatewayPort = ChatApp.Testing.FreePort.Next();
     private DistributedApplication? _app;
 
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The system has not started.");
+
+    /// <summary>Where a browser opens ChatApp: <c>localhost</c>, a secure context for WebCrypto, Web Locks and passkeys.</summary>
+    public Uri GatewayAddress => new($"http://localhost:{_gatewayPort}");
 
     /// <summary>From creating the builder until the last resource reported healthy.</summary>
     public TimeSpan TimeToHealthy { get; private set; }
@@ -36,7 +43,9 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
         [
             $"ChatApp:DataDirectory={_dataDirectory}",
-            "ChatApp:GatewayPort=0",
+            $"ChatApp:GatewayPort={_gatewayPort}",
+            // The testing host gives fixed ports random ones unless told not to.
+            "DcpPublisher:RandomizePorts=false",
             "ChatApp:UseContainers=false",
             // Given, so the generated one is neither made nor stored in the developer's user secrets.
             $"Parameters:mariadb-password={Guid.NewGuid():N}",

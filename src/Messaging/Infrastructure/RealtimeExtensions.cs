@@ -1,6 +1,7 @@
 using ChatApp.Messaging.Api.Hub;
 using ChatApp.Messaging.Application;
 using ChatApp.Messaging.Application.Presence;
+using ChatApp.Messaging.Application.Sessions;
 using ChatApp.Messaging.Infrastructure.Presence;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -16,7 +17,8 @@ public static class RealtimeExtensions
 
     /// <summary>
     /// The chat hub with a Redis backplane (<c>ConnectionStrings:redis</c>), so a push reaches a
-    /// user's connections on every replica, and presence kept in the same Redis.
+    /// user's connections on every replica, presence kept in the same Redis, and the closing of
+    /// connections whose session ended (on every replica, through a channel of the same Redis).
     /// </summary>
     public static IHostApplicationBuilder AddRealtime(this IHostApplicationBuilder builder)
     {
@@ -41,6 +43,10 @@ public static class RealtimeExtensions
             });
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<IChatBroadcast, SignalRChatBroadcast>();
+        builder.Services.AddSingleton<EndedSessions>();
+        builder.Services.AddSingleton<SignalRSessionConnections>();
+        builder.Services.AddSingleton<ISessionConnections>(services => services.GetRequiredService<SignalRSessionConnections>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<SignalRSessionConnections>());
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisOptions));
         builder.Services.AddOptions<PresenceOptions>().BindConfiguration(PresenceOptions.Section)

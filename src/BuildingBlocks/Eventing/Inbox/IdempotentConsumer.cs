@@ -20,22 +20,34 @@ public abstract partial class IdempotentConsumer<TEvent>(UnitOfWorkFactory unitO
             ?? throw new InvalidOperationException($"A {typeof(TEvent).Name} arrived without a message id; it cannot be deduplicated.");
         var consumer = GetType().FullName is { Length: > ConsumerNameLength } name ? name[..ConsumerNameLength] : GetType().FullName;
 
-        await using var unitOfWork = await unitOfWorkFactory.BeginAsync(context.CancellationToken);
-        var firstTime = await unitOfWork.ExecuteAsync(
-            "INSERT IGNORE INTO inbox_messages (message_id, consumer, processed_at) VALUES (@messageId, @consumer, UTC_TIMESTAMP(6))",
-            new { messageId, consumer }, context.CancellationToken) == 1;
-        if (!firstTime)
+        await using (var unitOfWork = await unitOfWorkFactory.BeginAsync(context.CancellationToken))
         {
-            LogDuplicate(logger, typeof(TEvent).Name, messageId);
-            return;
+            var firstTime = await unitOfWork.ExecuteAsync(
+                "INSERT IGNORE INTO inbox_messages (message_id, consumer, processed_at) VALUES (@messageId, @consumer, UTC_TIMESTAMP(6))",
+                new { messageId, consumer }, context.CancellationToken) == 1;
+            if (!firstTime)
+            {
+                LogDuplicate(logger, typeof(TEvent).Name, messageId);
+                return;
+            }
+
+            await HandleAsync(context.Message, unitOfWork, context.CancellationToken);
+            await unitOfWork.CommitAsync(context.CancellationToken);
         }
 
-        await HandleAsync(context.Message, unitOfWork, context.CancellationToken);
-        await unitOfWork.CommitAsync(context.CancellationToken);
+        await AfterCommitAsync(context.Message, context.CancellationToken);
     }
 
     /// <summary>Does the work for a message seen for the first time, inside <paramref name="unitOfWork"/>.</summary>
     protected abstract Task HandleAsync(TEvent message, UnitOfWork unitOfWork, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs once the handler's changes have committed, only for a message handled the first time
+    /// (a redelivery skips it like the handler): to push what changed to connected devices, say.
+    /// It is not run again if it fails (the inbox row is committed), so it must be a courtesy the
+    /// committed state does not depend on.
+    /// </summary>
+    protected virtual Task AfterCommitAsync(TEvent message, CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{EventType} {MessageId} was already handled; skipping the redelivery")]
     private static partial void LogDuplicate(ILogger logger, string eventType, Guid messageId);

@@ -28,7 +28,7 @@ public sealed class ChangePassword(UnitOfWorkFactory unitOfWorks, PasswordHashin
         var now = clock.GetUtcNow();
         await unitOfWork.ExecuteAsync("UPDATE users SET password_hash = @hash WHERE id = @userId", new { hash = passwords.Hash(command.NewPassword), userId }, cancellationToken);
         var ended = command.EndOtherSessions
-            ? await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.PasswordChanged, now, cancellationToken)
+            ? (await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.PasswordChanged, now, cancellationToken)).Count
             : 0;
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.PasswordChanged, client, userId, currentSessionId, $"other sessions ended: {ended}", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);

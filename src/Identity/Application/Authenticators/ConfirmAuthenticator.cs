@@ -29,7 +29,7 @@ public sealed class ConfirmAuthenticator(UnitOfWorkFactory unitOfWorks, Security
         await AuthenticatorStore.SetSecondFactorAsync(unitOfWork, userId, SecondFactor.Authenticator, cancellationToken);
         var recoveryCodes = await AuthenticatorStore.ReplaceRecoveryCodesAsync(unitOfWork, userId, cancellationToken);
         var ended = endOtherSessions
-            ? await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)
+            ? (await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
             : 0;
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorChanged, client, userId, currentSessionId, $"authenticator added; other sessions ended: {ended}", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class RemoveAuthenticator(UnitOfWorkFactory unitOfWorks, PasswordH
         await unitOfWork.ExecuteAsync("DELETE FROM recovery_codes WHERE user_id = @userId", new { userId }, cancellationToken);
         await AuthenticatorStore.FallBackToEmailAsync(unitOfWork, userId, SecondFactor.Authenticator, cancellationToken);
         var ended = endOtherSessions
-            ? await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)
+            ? (await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
             : 0;
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorChanged, client, userId, currentSessionId, $"authenticator removed; other sessions ended: {ended}", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);

@@ -40,7 +40,7 @@ public sealed class FinishPasskeyRegistration(UnitOfWorkFactory unitOfWorks, IFi
 
         await PasskeyStore.AddAsync(unitOfWork, userId, credential.Id, credential.PublicKey, credential.SignCount, command.Name, now, cancellationToken);
         var ended = command.EndOtherSessions
-            ? await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)
+            ? (await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
             : 0;
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorChanged, client, userId, currentSessionId, $"passkey added; other sessions ended: {ended}", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);

@@ -20,28 +20,19 @@ public sealed class SignOut(UnitOfWorkFactory unitOfWorks, SecurityEventLog secu
     {
         var now = clock.GetUtcNow();
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        int ended;
-        switch (scope)
+        var ended = scope switch
         {
-            case SignOutScope.Everywhere:
-                ended = await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: null, SessionRevocation.SignedOut, now, cancellationToken);
-                break;
-            case SignOutScope.ThisSession:
-                ended = await SessionRevocation.RevokeAsync(unitOfWork, currentSessionId, SessionRevocation.SignedOut, now, cancellationToken);
-                break;
-            default:
-                // Only the caller's own sessions: someone else's id answers as if it did not exist.
-                ended = await unitOfWork.ExecuteAsync(
-                    "UPDATE sessions SET revoked_at = @now, revoked_reason = @reason WHERE id = @sessionId AND user_id = @userId AND revoked_at IS NULL",
-                    new { sessionId, userId, reason = SessionRevocation.RevokedByUser, now = now.UtcDateTime }, cancellationToken);
-                if (ended == 0)
-                    return UnknownSession;
-                break;
-        }
+            SignOutScope.Everywhere => await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: null, SessionRevocation.SignedOut, now, cancellationToken),
+            SignOutScope.ThisSession => await SessionRevocation.RevokeAsync(unitOfWork, userId, currentSessionId, SessionRevocation.SignedOut, now, cancellationToken),
+            // Only the caller's own sessions: someone else's id answers as if it did not exist.
+            _ => await SessionRevocation.RevokeAsync(unitOfWork, userId, sessionId ?? Guid.Empty, SessionRevocation.RevokedByUser, now, cancellationToken),
+        };
+        if (scope == SignOutScope.OneSession && ended.Count == 0)
+            return UnknownSession;
 
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SessionRevoked, client, userId, scope == SignOutScope.OneSession ? sessionId : currentSessionId,
-            $"{scope}: {ended} session(s)", cancellationToken);
+            $"{scope}: {ended.Count} session(s)", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
-        return ended;
+        return ended.Count;
     }
 }

@@ -32,7 +32,7 @@ public sealed class RefreshSession(UnitOfWorkFactory unitOfWorks, AccessTokenIss
         {
             if (found.RevokedAt is null)
             {
-                await SessionRevocation.RevokeAsync(unitOfWork, found.SessionId, SessionRevocation.RefreshReused, now, cancellationToken);
+                await SessionRevocation.RevokeAsync(unitOfWork, found.UserId, found.SessionId, SessionRevocation.RefreshReused, now, cancellationToken);
                 await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.RefreshReused, client, found.UserId, found.SessionId, cancellationToken: cancellationToken);
                 await unitOfWork.CommitAsync(cancellationToken);
             }

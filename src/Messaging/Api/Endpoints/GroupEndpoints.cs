@@ -28,7 +28,8 @@ public static class GroupEndpoints
             await delete.ExecuteAsync(context.User.GetUserId(), conversationId, cancellationToken) is { } failure
                 ? failure.ToProblem(context)
                 : Results.NoContent())
-            .WithName("DeleteGroup");
+            .WithName("DeleteGroup")
+            .Produces(StatusCodes.Status204NoContent);
 
         groups.MapPost("/{conversationId:guid}/members", async (Guid conversationId, AddMembersRequest request, AddMembers add, HttpContext context, CancellationToken cancellationToken) =>
             (await add.ExecuteAsync(context.User.GetUserId(), conversationId, request.UserIds!, cancellationToken)).ToResult(context, Results.Ok))
@@ -57,6 +58,7 @@ public static class GroupEndpoints
             (await leave.ExecuteAsync(context.User.GetUserId(), conversationId, request.NewOwnerId, cancellationToken))
             .ToResult(context, _ => Results.NoContent()))
             .WithName("LeaveGroup")
+            .Produces(StatusCodes.Status204NoContent)
             .Validates<LeaveGroupRequest>();
         return app;
     }

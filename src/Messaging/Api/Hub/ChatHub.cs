@@ -4,6 +4,7 @@ using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Application.Presence;
 using ChatApp.Messaging.Application.Receipts;
 using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Application.Sessions;
 using ChatApp.Messaging.Infrastructure;
 using ChatApp.Messaging.Infrastructure.Presence;
 using FluentValidation;
@@ -16,16 +17,46 @@ namespace ChatApp.Messaging.Api.Hub;
 /// The real-time side of messaging at <c>/hubs/chat</c>. Each method calls the same use case as
 /// its REST endpoint, with the same request type; failures are <see cref="HubException"/>s that
 /// carry a stable code (<see cref="HubErrors"/>). The connection closes when its access token
-/// expires; the client reconnects with a fresh one and syncs.
+/// expires (the client reconnects with a fresh one and syncs), and when the token's session ends
+/// (signed out, ended elsewhere): the client is told <see cref="IChatClient.SessionEnded"/> first,
+/// and a token of an ended session opens no connection again.
 /// </summary>
 [Authorize]
-public sealed partial class ChatHub(PresenceTracker presence, LocalConnections connections, ILogger<ChatHub> logger) : Hub<IChatClient>
+public sealed partial class ChatHub(PresenceTracker presence, LocalConnections connections, EndedSessions endedSessions, ILogger<ChatHub> logger) : Hub<IChatClient>
 {
+    // Marks a connection refused because its session had ended: it never counted as connected.
+    private const string RefusedKey = "chatapp.session-ended";
+
     private Guid Me => Context.User!.GetUserId();
 
     public override async Task OnConnectedAsync()
     {
-        connections.Add(Context.ConnectionId, Me);
+        var sessionId = Context.User!.GetSessionId();
+        // Known here before the check below: a session ending meanwhile finds this connection, or
+        // the check finds the session ended.
+        connections.Add(Context.ConnectionId, Me, sessionId, Context.Abort);
+        bool ended;
+        try
+        {
+            ended = await endedSessions.HasEndedAsync(sessionId, Context.ConnectionAborted);
+        }
+        catch
+        {
+            // The connection is refused; OnDisconnectedAsync does not run for it.
+            connections.Remove(Context.ConnectionId);
+            throw;
+        }
+
+        if (ended)
+        {
+            // A device that was away when its session ended, or one reconnecting with the token it still holds.
+            Context.Items[RefusedKey] = true;
+            connections.Remove(Context.ConnectionId);
+            await Clients.Caller.SessionEnded(new SessionEndedView(sessionId));
+            Context.Abort();
+            return;
+        }
+
         MessagingMetrics.Connections.Add(1);
         await PresenceAsync(() => presence.ConnectedAsync(Me, Context.ConnectionId));
     }
@@ -33,6 +64,8 @@ public sealed partial class ChatHub(PresenceTracker presence, LocalConnections c
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
+        if (Context.Items.ContainsKey(RefusedKey))
+            return;
         MessagingMetrics.Connections.Add(-1);
         await PresenceAsync(() => presence.DisconnectedAsync(Me, Context.ConnectionId));
     }

@@ -27,6 +27,18 @@ public interface IChatClient
 
     /// <summary>Someone came online or went offline (only for connections that watch presence).</summary>
     Task PresenceChanged(PresenceView presence);
+
+    /// <summary>
+    /// The session this connection's access token belongs to has ended (signed out here or from
+    /// another device, everywhere, by a password or second-factor change, or because its refresh
+    /// token was reused). The server closes the connection right after this, refuses to open it
+    /// again with a token of that session, and Identity refuses its refresh: the device shows
+    /// the sign-in screen.
+    /// </summary>
+    Task SessionEnded(SessionEndedView ended);
 }
 
 public sealed record ConversationRemoved(Guid ConversationId);
+
+/// <summary>Which session ended: the <c>sid</c> of the access token the connection was opened with.</summary>
+public sealed record SessionEndedView(Guid SessionId);

@@ -2,17 +2,33 @@ using System.Collections.Concurrent;
 
 namespace ChatApp.Messaging.Infrastructure.Presence;
 
-/// <summary>The hub connections open on this replica: what it renews in the shared presence store.</summary>
+/// <summary>
+/// The hub connections open on this replica: what it renews in the shared presence store, and
+/// what it closes when the session a connection's access token belongs to ends.
+/// </summary>
 public sealed class LocalConnections
 {
-    private readonly ConcurrentDictionary<string, Guid> _connections = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalConnection> _connections = new(StringComparer.Ordinal);
 
     public int Count => _connections.Count;
 
-    public void Add(string connectionId, Guid userId) => _connections[connectionId] = userId;
+    /// <param name="sessionId">The session of the access token the connection was opened with (its <c>sid</c>).</param>
+    /// <param name="abort">Closes the connection.</param>
+    public void Add(string connectionId, Guid userId, Guid sessionId, Action abort) =>
+        _connections[connectionId] = new LocalConnection(connectionId, userId, sessionId, abort);
 
     public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
 
     public IReadOnlyCollection<(Guid UserId, string ConnectionId)> Snapshot() =>
-        [.. _connections.Select(entry => (entry.Value, entry.Key))];
+        [.. _connections.Select(entry => (entry.Value.UserId, entry.Key))];
+
+    /// <summary>The connections here opened with an access token of one of these sessions.</summary>
+    public IReadOnlyList<LocalConnection> OfSessions(IReadOnlyCollection<Guid> sessionIds)
+    {
+        var sessions = sessionIds as ISet<Guid> ?? sessionIds.ToHashSet();
+        return [.. _connections.Values.Where(connection => sessions.Contains(connection.SessionId))];
+    }
 }
+
+/// <summary>A hub connection open on this replica.</summary>
+public sealed record LocalConnection(string ConnectionId, Guid UserId, Guid SessionId, Action Abort);

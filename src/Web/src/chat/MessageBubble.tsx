@@ -36,6 +36,9 @@ export function MessageBubble({ chat, conversation, message, members, replyTo, o
       )}
       <p class="text">{deleted ? t('message.deleted') : message.readable ? message.text : t('message.unreadable')}</p>
       <footer class="bubble-meta">
+        {!deleted && (
+          <button class="icon-button small" onClick={() => setActions(!actions)} aria-expanded={actions} aria-label={t('message.actions')}>⋯</button>
+        )}
         {message.editedAt && !deleted && <span>{t('message.edited')}</span>}
         <time dateTime={message.sentAt} title={time.dateTime(message.sentAt)}>{time.clock(message.sentAt)}</time>
         {ticks && (
@@ -54,20 +57,15 @@ export function MessageBubble({ chat, conversation, message, members, replyTo, o
           <p>{t('message.deliveredTo')}: {ticks.deliveredTo.map((member) => member.displayName).join(', ') || '—'}</p>
         </div>
       )}
-      {!deleted && (
-        <div class="bubble-actions">
-          <button class="icon-button small" onClick={() => setActions(!actions)} aria-expanded={actions} aria-label={t('message.actions')}>⋯</button>
-          {actions && (
-            <span class="action-row">
-              <button class="link" onClick={() => { setActions(false); onReply(); }}>{t('message.reply')}</button>
-              {mine && <button class="link" onClick={() => { setActions(false); onEdit(); }}>{t('message.edit')}</button>}
-              {mine && (
-                <button class="link danger" onClick={() => {
-                  setActions(false);
-                  if (confirm(t('message.confirmDelete'))) void chat.delete(message.conversationId, message.sequence);
-                }}>{t('message.delete')}</button>
-              )}
-            </span>
+      {actions && (
+        <div class="action-row">
+          <button class="link" onClick={() => { setActions(false); onReply(); }}>{t('message.reply')}</button>
+          {mine && <button class="link" onClick={() => { setActions(false); onEdit(); }}>{t('message.edit')}</button>}
+          {mine && (
+            <button class="link danger" onClick={() => {
+              setActions(false);
+              if (confirm(t('message.confirmDelete'))) void chat.delete(message.conversationId, message.sequence);
+            }}>{t('message.delete')}</button>
           )}
         </div>
       )}

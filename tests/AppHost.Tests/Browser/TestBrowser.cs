@@ -1,0 +1,72 @@
+using ChatApp.Testing;
+using Microsoft.Playwright;
+
+namespace ChatApp.AppHost.Tests.Browser;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (no browser download), headless, with a fake
+/// microphone and camera. Each person gets a context of their own: separate cookies,
+/// storage and IndexedDB, like separate devices.
+/// </summary>
+public sealed class TestBrowser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    public static readonly string ScreenshotDirectory = Path.Combine(RepositoryRoot.Path, "artifacts", "screenshots");
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private TestBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        _browser = browser;
+    }
+
+    public static async Task<TestBrowser> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            ],
+        });
+        return new TestBrowser(playwright, browser);
+    }
+
+    /// <summary>A new device opening ChatApp at <paramref name="gateway"/>: 1280 px wide, or 375 px like a phone.</summary>
+    public async Task<IPage> OpenAsync(Uri gateway, int width = 1280, string locale = "en-US")
+    {
+        var context = await _browser.NewContextAsync(new()
+        {
+            BaseURL = gateway.ToString(),
+            ViewportSize = new() { Width = width, Height = width < 600 ? 780 : 820 },
+            Locale = locale,
+            TimezoneId = "Europe/Istanbul",
+            IsMobile = width < 600,
+            HasTouch = width < 600,
+        });
+        context.SetDefaultTimeout(20_000);
+        await context.GrantPermissionsAsync(["notifications"]);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        return page;
+    }
+
+    /// <summary>Saves what the page shows now as <c>artifacts/screenshots/{name}-{width}.png</c>.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, $"{name}-{page.ViewportSize!.Width}.png") });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
