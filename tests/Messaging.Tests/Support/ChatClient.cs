@@ -29,6 +29,7 @@ public sealed class ChatClient : IAsyncDisposable
         connection.On<ConversationDetail>(nameof(IChatClient.ConversationChanged), Conversations.Enqueue);
         connection.On<ConversationRemoved>(nameof(IChatClient.ConversationRemoved), Removed.Enqueue);
         connection.On<PresenceView>(nameof(IChatClient.PresenceChanged), Presence.Enqueue);
+        connection.On<SessionEndedView>(nameof(IChatClient.SessionEnded), SessionsEnded.Enqueue);
     }
 
     public HubConnection Connection { get; }
@@ -48,6 +49,8 @@ public sealed class ChatClient : IAsyncDisposable
     public ConcurrentQueue<ConversationRemoved> Removed { get; } = new();
 
     public ConcurrentQueue<PresenceView> Presence { get; } = new();
+
+    public ConcurrentQueue<SessionEndedView> SessionsEnded { get; } = new();
 
     public static async Task<ChatClient> ConnectAsync(TestUser user, MessagingReplica replica, string? token = null, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null)
     {

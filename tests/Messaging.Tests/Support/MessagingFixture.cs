@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using ChatApp.Contracts;
+using ChatApp.Messaging.Application.Sessions;
 using ChatApp.Messaging.Application.Users;
 using ChatApp.Testing;
 using Dapper;
@@ -54,7 +55,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         Secondary = MessagingReplica.Start(Settings(), Tokens);
         await Task.WhenAll(Primary.WaitUntilReadyAsync(), Secondary.WaitUntilReadyAsync());
         var queues = new KebabCaseEndpointNameFormatter("messaging", includeNamespace: false);
-        await BrokerQueues.WaitForConsumersAsync(_broker.ConnectionString, [queues.Consumer<RememberUser>(), queues.Consumer<UpdateUserNames>()]);
+        await BrokerQueues.WaitForConsumersAsync(_broker.ConnectionString, [queues.Consumer<RememberUser>(), queues.Consumer<UpdateUserNames>(), queues.Consumer<EndSessions>()]);
     }
 
     /// <summary>The settings a replica runs with; a test may start one of its own with changes.</summary>
