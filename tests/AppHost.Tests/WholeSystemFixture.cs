@@ -51,6 +51,15 @@ public sealed class WholeSystemFixture : IAsyncLifetime
             $"Parameters:mariadb-password={Guid.NewGuid():N}",
             $"Parameters:redis-password={Guid.NewGuid():N}",
         ]);
+        // Every browser and client of these tests comes from 127.0.0.1: per-address limits meant for
+        // one person's address would stop the suite, so they are raised here (per-account limits stay).
+        builder.CreateResourceBuilder<ProjectResource>("identity")
+            .WithEnvironment("RateLimits__RegisterPerAddress__Permits", "10000")
+            .WithEnvironment("RateLimits__RegisterPerAddress__Window", "01:00:00")
+            .WithEnvironment("RateLimits__SignInPerAddress__Permits", "10000")
+            .WithEnvironment("RateLimits__SignInPerAddress__Window", "00:15:00")
+            .WithEnvironment("RateLimits__CodeEntryPerAddress__Permits", "10000")
+            .WithEnvironment("RateLimits__CodeEntryPerAddress__Window", "00:15:00");
         _app = await builder.BuildAsync();
 
         // Parameters have no running state; resources that start only on request (Aspire's hidden

@@ -42,6 +42,7 @@ public sealed class ChatInTheBrowserTests(WholeSystemFixture system) : IAsyncLif
         // He comes back: his device receives it (✓✓), and he has not opened it yet.
         await bob.Page.Context.SetOfflineAsync(false);
         await alice.ExpectTickAsync("Hello Bob!", "Delivered");
+        await Expect(alice.Page.GetByRole(AriaRole.Heading, new() { Name = bob.DisplayName }).Locator("xpath=following-sibling::p")).ToHaveTextAsync("online");
         await Expect(bob.Page.GetByRole(AriaRole.List, new() { Name = "Chats" }).GetByText("1", new() { Exact = true })).ToBeVisibleAsync();
         Assert.StartsWith("(1)", await bob.Page.TitleAsync(), StringComparison.Ordinal);
         await TestBrowser.ScreenshotAsync(bob.Page, "conversations");

@@ -24,6 +24,8 @@ public sealed class TestBrowser : IAsyncDisposable
 
     public static async Task<TestBrowser> LaunchAsync()
     {
+        // Pushes cross the gateway, a service, the broker or Redis: give them longer than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new()
         {

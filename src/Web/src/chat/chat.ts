@@ -23,6 +23,7 @@ export interface ConversationState {
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
 const historyPage = 50;
+const reconnectDelays = [1_000, 2_000, 5_000, 10_000];
 
 /**
  * Everything the chat screens show, kept current from the hub's pushes, REST pages and syncs.
@@ -42,6 +43,7 @@ export class Chat {
   private storage!: ChatStorage;
   private cursors = new Map<string, number>();
   private flushing = false;
+  private failedStarts = 0;
   private stopped = false;
   private lastTypingSent = new Map<string, number>();
   private receiptTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -229,6 +231,7 @@ export class Chat {
   /** After every (re)connection: catch up from the cursors, watch presence, send what waits. */
   private async connected(): Promise<void> {
     this.connection.value = 'connected';
+    this.failedStarts = 0;
     try {
       await this.sync();
       const online = await this.hub.invoke<PresenceView[]>('WatchPresence');
@@ -241,12 +244,14 @@ export class Chat {
     await this.flush();
   }
 
+  /** After a failed start or a connection SignalR gave up on: try again, soon at first, then every 10 s. */
   private async reconnectLater(): Promise<void> {
     if (this.stopped) return;
     this.connection.value = navigator.onLine ? 'reconnecting' : 'offline';
     if (!navigator.onLine) return;
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    if (!this.stopped && !isConnected(this.hub) && this.hub.state === 'Disconnected') await this.connect();
+    const delay = reconnectDelays[Math.min(this.failedStarts++, reconnectDelays.length - 1)];
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    if (!this.stopped && this.hub.state === 'Disconnected') await this.connect();
   }
 
   private readonly online = () => {

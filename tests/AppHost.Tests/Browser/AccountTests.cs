@@ -1,0 +1,86 @@
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
+using OtpNet;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatApp.AppHost.Tests.Browser;
+
+/// <summary>What a person does with their account in the app: an authenticator app, another language, signing out everywhere.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
+{
+    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
+    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
+    private TestBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
+
+    [Fact]
+    public async Task An_authenticator_app_set_up_in_settings_signs_the_person_in_next_time()
+    {
+        var dana = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Dana");
+        await dana.Page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        await dana.Page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
+        await Expect(dana.Page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
+        var totp = new Totp(Base32Encoding.ToBytes(await dana.Page.GetByTestId("authenticator-secret").TextContentAsync()));
+        await TestBrowser.ScreenshotAsync(dana.Page, "authenticator");
+        var enrolledAt = DateTime.UtcNow;
+        var section = dana.Page.GetByRole(AriaRole.Region, new() { Name = "Two-step sign-in" });
+        await section.GetByLabel("Code", new() { Exact = true }).FillAsync(totp.ComputeTotp(enrolledAt));
+        await section.GetByRole(AriaRole.Button, new() { Name = "Turn on" }).ClickAsync();
+        await Expect(section.Locator(".codes li")).ToHaveCountAsync(10);
+        await Expect(section.GetByLabel("Ask me for")).ToHaveValueAsync("Authenticator");
+
+        await dana.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
+        await Expect(dana.Page.GetByText("You have signed out.")).ToBeVisibleAsync();
+        await dana.StartSignInAsync();
+        await Expect(dana.Page.GetByRole(AriaRole.Button, new() { Name = "Authenticator app" })).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // A code is good once: wait for the app's next code rather than replaying the one just used.
+        while (TimeStep(DateTime.UtcNow) == TimeStep(enrolledAt))
+            await Task.Delay(250);
+        await dana.Page.GetByLabel("Code", new() { Exact = true }).FillAsync(totp.ComputeTotp(DateTime.UtcNow));
+        await dana.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await dana.ExpectSignedInAsync();
+    }
+
+    [Fact]
+    public async Task The_whole_app_speaks_Turkish_once_chosen()
+    {
+        var page = await _browser.OpenAsync(system.GatewayAddress, width: 375);
+        await page.GetByLabel("Language").SelectOptionAsync("tr");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Giriş yap" })).ToBeVisibleAsync();
+        Assert.Equal("tr", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await TestBrowser.ScreenshotAsync(page, "sign-in-tr");
+
+        var (username, _) = await SystemUsers.RegisterAsync(_gateway, "Elif");
+        await page.GetByLabel("Kullanıcı adı veya e-posta").FillAsync(username);
+        await page.GetByLabel("Parola").FillAsync(SystemUsers.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Devam et" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Siz olduğunuzu doğrulayın" })).ToBeVisibleAsync();
+        var email = await SystemUsers.WaitForEmailAsync(_inbox, $"{username}@example.com", subject => subject.Any(char.IsDigit));
+        await page.GetByLabel("Kod", new() { Exact = true }).FillAsync(SystemUsers.CodeIn(email.Subject));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Giriş yap" }).ClickAsync();
+
+        await Expect(page.GetByText("Elif olarak giriş yapıldı")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Sohbetler" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Yeni grup" })).ToBeVisibleAsync();
+        await TestBrowser.ScreenshotAsync(page, "home-tr");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ayarlar" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Oturum açtığınız yerler" })).ToBeVisibleAsync();
+        await TestBrowser.ScreenshotAsync(page, "settings-tr");
+
+        // The choice is remembered on this device.
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ayarlar" })).ToBeVisibleAsync();
+    }
+
+    private static long TimeStep(DateTime at) => (long)(at - DateTime.UnixEpoch).TotalSeconds / 30;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _gateway.Dispose();
+        _inbox.Dispose();
+    }
+}
