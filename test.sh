@@ -16,11 +16,18 @@ if ! dotnet build ChatApp.sln -nologo -v:q -clp:ErrorsOnly; then
   exit 1
 fi
 
+status=0
+
+# The web app: lint, then its unit tests (Vitest, JUnit XML beside the TRX files).
+echo "===== web app (ESLint, Vitest)"
+if ! (cd src/Web && npx eslint . && npx vitest run --reporter=default --reporter=junit --outputFile.junit="../../$results/web-unit.junit.xml"); then
+  status=1
+fi
+
 # The services' test projects run side by side, each with its own servers. Then, one at a time
 # so that nothing else shares the cores, the tests that time things ([Trait("Category",
 # "Measurement")]) and the whole-system test (AppHost.Tests), which starts everything. Each run
 # writes its own TRX and log.
-status=0
 run_projects() {   # run_projects SUFFIX FILTER PROJECT... (side by side)
   local suffix=$1 filter=$2
   shift 2

@@ -31,14 +31,15 @@ for command in "${!needed[@]}"; do
 done
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u | sed '/^$/d')
 
+sudo=()
+[ "$(id -u)" = 0 ] || sudo=(sudo)
+
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     say "Please install these with your system's package manager, then run again: ${missing[*]}"
     say "(on Fedora: mariadb-server rabbitmq-server erlang redis; on macOS with Homebrew: mariadb rabbitmq redis)"
     exit 1
   fi
-  sudo=()
-  [ "$(id -u)" = 0 ] || sudo=(sudo)
   say "Installing ${missing[*]} (Debian packages)"
   # ChatApp runs its own MariaDB, RabbitMQ and Redis on private ports; keep the packages' system
   # services from starting during the install, unless a policy is already in place.
@@ -52,6 +53,32 @@ if [ ${#missing[@]} -gt 0 ]; then
   trap '[ "$own_policy" = true ] && "${sudo[@]}" rm -f "$policy"' EXIT
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Node.js builds the web app (src/Web) during the .NET build; Vite needs 20.19 or newer.
+node_ok() { command -v node >/dev/null 2>&1 && node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)'; }
+if ! node_ok || ! command -v npm >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    say "Installing Node.js and npm (Debian packages)"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  fi
+  if ! node_ok; then
+    say "The web app needs Node.js 20.19 or newer (found: $(node --version 2>/dev/null || echo none)); install it from https://nodejs.org or your distribution, then run again."
+    exit 1
+  fi
+fi
+
+# The browser tests drive Debian's Chromium (Playwright downloads no browser here), with fonts
+# for every script the app shows (Turkish letters, emoji).
+if [ "$purpose" = test ] && [ ! -x /usr/bin/chromium ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    say "The browser tests need Chromium at /usr/bin/chromium; please install it, then run again."
+    exit 1
+  fi
+  say "Installing Chromium for the browser tests (Debian packages)"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium fonts-noto-core fonts-noto-color-emoji >/dev/null
 fi
 
 # .NET tools pinned in dotnet-tools.json (the development SMTP inbox).

@@ -12,6 +12,17 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(value failed)))
   total=$((total + $(value total)))
 done
+# The web app's unit tests (Vitest) report as JUnit XML.
+for junit in "$results"/*.junit.xml; do
+  root=$(grep -o '<testsuites [^>]*>' "$junit" | head -1)
+  attribute() { printf '%s' "$root" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  tests=$(attribute tests)
+  broken=$(( $(attribute failures) + $(attribute errors) ))
+  skipped_here=$(grep -c '<skipped' "$junit" || true)
+  passed=$((passed + tests - broken - skipped_here))
+  failed=$((failed + broken))
+  total=$((total + tests))
+done
 skipped=$((total - passed - failed))
 
 echo

@@ -22,7 +22,5 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['tests/**/*.test.ts'],
-    reporters: ['default', 'junit'],
-    outputFile: { junit: '../../artifacts/test-results/web-unit.junit.xml' },
   },
 });

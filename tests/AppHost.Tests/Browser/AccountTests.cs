@@ -45,6 +45,30 @@ public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_out_everywhere_from_settings_ends_the_session_in_the_other_browser()
+    {
+        var laptop = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Jonas");
+        var phone = laptop.OnAnotherDevice(await _browser.OpenAsync(system.GatewayAddress, width: 375));
+        await phone.SignInAsync();
+
+        await laptop.Page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        var sessions = laptop.Page.GetByRole(AriaRole.Region, new() { Name = "Where you're signed in" });
+        await Expect(sessions.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await TestBrowser.ScreenshotAsync(laptop.Page, "settings");
+        laptop.Page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await sessions.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+
+        await Expect(laptop.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(phone.Page.GetByText("Your session has ended. Please sign in again.")).ToBeVisibleAsync();
+        await TestBrowser.ScreenshotAsync(phone.Page, "session-ended");
+
+        // A reload does not bring the session back.
+        await phone.Page.ReloadAsync();
+        await Expect(phone.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_whole_app_speaks_Turkish_once_chosen()
     {
         var page = await _browser.OpenAsync(system.GatewayAddress, width: 375);

@@ -65,7 +65,9 @@ public sealed class ChatInTheBrowserTests(WholeSystemFixture system) : IAsyncLif
         await alice.SendAsync("Lunch at noon?");
         await alice.ExpectTickAsync("Lunch at noon?", "Read");
         await alice.MessageActionAsync("Lunch at noon?", "Edit");
-        await alice.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message to" }).FillAsync("Lunch at one?");
+        var composer = alice.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message to" });
+        await Expect(composer).ToHaveValueAsync("Lunch at noon?");
+        await composer.FillAsync("Lunch at one?");
         await alice.Page.Keyboard.PressAsync("Enter");
         await Expect(bob.Message("Lunch at one?")).ToContainTextAsync("edited");
         await alice.SendAsync("Oops, wrong chat");

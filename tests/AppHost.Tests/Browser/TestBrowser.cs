@@ -55,8 +55,26 @@ public sealed class TestBrowser : IAsyncDisposable
         context.SetDefaultTimeout(20_000);
         await context.GrantPermissionsAsync(["notifications"]);
         var page = await context.NewPageAsync();
+        var device = Interlocked.Increment(ref _devices);
+        page.Console += (_, message) => Log($"device {device} console.{message.Type}: {message.Text}");
+        page.PageError += (_, error) => Log($"device {device} page error: {error}");
         await page.GotoAsync("/");
         return page;
+    }
+
+    private static int _devices;
+    private static readonly Lock LogLock = new();
+
+    /// <summary>What the pages wrote to their consoles, for a failure in CI to be understood afterwards.</summary>
+    public static readonly string ConsoleLog = Path.Combine(RepositoryRoot.Path, "artifacts", "browser-console.log");
+
+    private static void Log(string line)
+    {
+        lock (LogLock)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(ConsoleLog)!);
+            File.AppendAllText(ConsoleLog, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}{Environment.NewLine}");
+        }
     }
 
     /// <summary>Saves what the page shows now as <c>artifacts/screenshots/{name}-{width}.png</c>.</summary>

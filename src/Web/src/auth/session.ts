@@ -55,6 +55,11 @@ class Session {
     return this.refresh();
   }
 
+  /** The server says this session may have ended: ask Identity (a refused refresh signs this tab out). */
+  async confirmSession(): Promise<void> {
+    await this.refresh();
+  }
+
   /** The server refused our token or refresh cookie: back to the sign-in screen, saying why. */
   ended(reason: SessionEnd): void {
     if (this.state.value.status === 'signed-in') this.clear(reason);

@@ -15,6 +15,9 @@ interface Props {
   onEdit: () => void;
 }
 
+const names = (members: MemberView[]) =>
+  members.map((member) => member.displayName).sort((a, b) => a.localeCompare(b)).join(', ') || '—';
+
 const tickMarks: Record<Tick, string> = { pending: '🕓', failed: '!', sent: '✓', delivered: '✓✓', read: '✓✓' };
 
 export function MessageBubble({ chat, conversation, message, members, replyTo, onReply, onEdit }: Props) {
@@ -53,8 +56,8 @@ export function MessageBubble({ chat, conversation, message, members, replyTo, o
       </footer>
       {showReaders && ticks && (
         <div class="readers">
-          <p>{t('message.readBy')}: {ticks.readBy.map((member) => member.displayName).join(', ') || '—'}</p>
-          <p>{t('message.deliveredTo')}: {ticks.deliveredTo.map((member) => member.displayName).join(', ') || '—'}</p>
+          <p>{t('message.readBy')}: {names(ticks.readBy)}</p>
+          <p>{t('message.deliveredTo')}: {names(ticks.deliveredTo)}</p>
         </div>
       )}
       {actions && (

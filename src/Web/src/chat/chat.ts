@@ -9,10 +9,13 @@ import { asRefusal, buildHub, isConnected } from './hub';
 import { applyReceipts, mergeMessages, type ChatMessage } from './model';
 import { ChatStorage, type OutgoingMessage } from './storage';
 import { notifyNewMessage } from './notifications';
+import { session } from '../auth/session';
 
 export interface ConversationState {
   summary: ConversationSummary;
   members: MemberView[] | null;
+  /** The latest receipt pointers pushed per member, kept for when the member list (re)loads. */
+  receipts: Map<string, MemberReceipts>;
   messages: ChatMessage[];
   /** More history exists before the oldest loaded message. */
   hasOlder: boolean;
@@ -59,6 +62,12 @@ export class Chat {
     this.hub.on('PresenceChanged', (presence: PresenceView) => {
       this.presence.set(presence.userId, presence);
       this.bump();
+    });
+    // Signed out elsewhere ("sign out everywhere", a password change): the server closes this
+    // connection; the refresh that follows is refused, which lands on the sign-in screen.
+    this.hub.on('SessionEnded', () => {
+      this.stopped = true;
+      void session.confirmSession();
     });
     this.hub.onreconnecting(() => (this.connection.value = 'reconnecting'));
     this.hub.onreconnected(() => void this.connected());
@@ -321,7 +330,8 @@ export class Chat {
           if (last) this.advanceCursor(changes.conversation.id, last.version);
           more ||= changes.hasMore;
         }
-        if (conversation.members) for (const receipts of changes.receipts) conversation.members = applyReceipts(conversation.members, receipts);
+        for (const receipts of changes.receipts) conversation.receipts.set(receipts.userId, receipts);
+        if (conversation.members) conversation.members = changes.receipts.reduce(applyReceipts, conversation.members);
         for (const message of changes.messages) this.dropPending(message.clientMessageId, message.senderId);
       }
       this.reportDelivered(result.conversations.map((changes) => changes.conversation));
@@ -374,7 +384,8 @@ export class Chat {
       this.dropPending(message.clientMessageId, message.senderId);
       const conversation = this.conversations.get(message.conversationId);
       if (!conversation) {
-        if (isNew) void this.loadDetail(message.conversationId).then(() => this.received([message], true));
+        // A conversation new to this device: its detail already counts this message.
+        if (isNew) void this.loadDetail(message.conversationId).then(() => this.arrived(message));
         continue;
       }
       const known = conversation.messages.some((existing) => existing.sequence === message.sequence);
@@ -391,14 +402,19 @@ export class Chat {
           unreadCount: mine ? 0 : conversation.summary.unreadCount + 1,
           myReadSequence: mine ? message.sequence : conversation.summary.myReadSequence,
         };
-        if (!mine) {
-          this.reportDelivered([conversation.summary]);
-          this.markRead(message.conversationId);
-          if (document.visibilityState === 'hidden') notifyNewMessage(this.senderName(conversation, message.senderId), message.text);
-        }
+        this.arrived(message);
       }
     }
     this.bump();
+  }
+
+  /** Someone else's new message reached this device: say so, mark it read if on screen, notify if hidden. */
+  private arrived(message: ChatMessage): void {
+    const conversation = this.conversations.get(message.conversationId);
+    if (!conversation || message.senderId === this.me) return;
+    this.reportDelivered([conversation.summary]);
+    this.markRead(message.conversationId);
+    if (document.visibilityState === 'hidden') notifyNewMessage(this.senderName(conversation, message.senderId), message.text);
   }
 
   /** Delivered receipts, gathered for a moment so a burst of messages costs one call per conversation. */
@@ -416,6 +432,7 @@ export class Chat {
   private receiptsChanged(receipts: MemberReceipts): void {
     const conversation = this.conversations.get(receipts.conversationId);
     if (!conversation) return;
+    conversation.receipts.set(receipts.userId, receipts);
     if (conversation.members) conversation.members = applyReceipts(conversation.members, receipts);
     if (receipts.userId === this.me && receipts.readSequence > conversation.summary.myReadSequence) {
       // Read on another of my devices.
@@ -450,7 +467,9 @@ export class Chat {
       unreadCount: existing?.summary.unreadCount ?? Math.max(0, detail.lastSequence - (mine?.readSequence ?? 0)),
       myReadSequence: mine?.readSequence ?? 0,
     });
-    this.conversations.get(detail.id)!.members = detail.members;
+    // Receipts pushed while the detail was on its way are newer than, or as new as, what it says.
+    const conversation = this.conversations.get(detail.id)!;
+    conversation.members = [...conversation.receipts.values()].reduce(applyReceipts, detail.members);
     if (!existing) this.advanceCursor(detail.id, 0);
     this.bump();
   }
@@ -458,7 +477,7 @@ export class Chat {
   private upsertSummary(summary: ConversationSummary): void {
     const existing = this.conversations.get(summary.id);
     if (existing) existing.summary = summary;
-    else this.conversations.set(summary.id, { summary, members: null, messages: [], hasOlder: false, historyLoaded: false, typing: new Map() });
+    else this.conversations.set(summary.id, { summary, members: null, receipts: new Map(), messages: [], hasOlder: false, historyLoaded: false, typing: new Map() });
   }
 
   private advanceCursor(conversationId: string, version: number): void {
