@@ -45,6 +45,38 @@ public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_passkey_added_in_settings_signs_the_person_in_without_a_code()
+    {
+        var page = await _browser.OpenAsync(system.GatewayAddress);
+        // Chromium's virtual authenticator stands in for a fingerprint reader (user verification included).
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        await devTools.SendAsync("WebAuthn.enable");
+        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+        {
+            ["options"] = new Dictionary<string, object>
+            {
+                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+            },
+        });
+        var (username, _) = await SystemUsers.RegisterAsync(_gateway, "Kira");
+        var kira = new WebPerson(page, _inbox, "Kira", username);
+        await kira.SignInAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        var passkeys = page.GetByRole(AriaRole.Region, new() { Name = "Passkeys" });
+        await passkeys.GetByLabel("Name for this passkey").FillAsync("Laptop fingerprint");
+        await passkeys.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+        await Expect(passkeys.GetByText("Laptop fingerprint")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
+        await kira.StartSignInAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passkey", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey" }).ClickAsync();
+        await kira.ExpectSignedInAsync();
+    }
+
+    [Fact]
     public async Task Signing_out_everywhere_from_settings_ends_the_session_in_the_other_browser()
     {
         var laptop = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Jonas");
