@@ -39,6 +39,13 @@ public sealed class GatewayHeadersTests(WholeSystemFixture system)
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
         Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
         Assert.Equal("br", Assert.Single(asset.Content.Headers.ContentEncoding));
+        Assert.Equal("text/javascript", asset.Content.Headers.ContentType?.MediaType);
+
+        var plain = await gateway.GetAsync(new Uri(script, UriKind.Relative));
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        var compressed = (await asset.Content.ReadAsByteArrayAsync()).Length;
+        var uncompressed = (await plain.Content.ReadAsByteArrayAsync()).Length;
+        Assert.True(compressed < uncompressed / 3, $"{compressed} bytes compressed of {uncompressed}");
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class TestBrowser : IAsyncDisposable
     }
 
     /// <summary>A new device opening ChatApp at <paramref name="gateway"/>: 1280 px wide, or 375 px like a phone.</summary>
-    public async Task<IPage> OpenAsync(Uri gateway, int width = 1280, string locale = "en-US")
+    public async Task<IPage> OpenAsync(Uri gateway, int width = 1280, string locale = "en-US", string? storageState = null)
     {
         var context = await _browser.NewContextAsync(new()
         {
@@ -51,6 +51,7 @@ public sealed class TestBrowser : IAsyncDisposable
             TimezoneId = "Europe/Istanbul",
             IsMobile = width < 600,
             HasTouch = width < 600,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(20_000);
         await context.GrantPermissionsAsync(["notifications"]);

@@ -77,7 +77,7 @@ public sealed partial class WebPerson(IPage page, HttpClient inbox, string displ
     {
         await Page.GetByRole(AriaRole.Tab, new() { Name = "People" }).ClickAsync();
         await Page.GetByLabel("Find people").FillAsync(other.Username);
-        await Page.GetByRole(AriaRole.List, new() { Name = "People found" }).GetByRole(AriaRole.Button).First.ClickAsync();
+        await Page.GetByRole(AriaRole.List, new() { Name = "People found" }).GetByRole(AriaRole.Button).Filter(new() { HasText = other.Username }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = other.DisplayName, Exact = true })).ToBeVisibleAsync();
     }
 

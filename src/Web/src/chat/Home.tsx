@@ -24,6 +24,9 @@ export function Home({ chat }: { chat: Chat }) {
   const [askNotifications, setAskNotifications] = useState(canAskForNotifications());
   const me = state.status === 'signed-in' ? state.user : null;
 
+  // For the first-load measurement: when the conversation list is first on screen.
+  useEffect(() => void performance.mark('chatapp:conversations-shown'), []);
+
   const unread = chat.unreadTotal();
   useEffect(() => {
     document.title = unread > 0 ? `(${unread}) ChatApp` : 'ChatApp';
