@@ -26,8 +26,8 @@ public sealed class ChatThroughGatewayTests(WholeSystemFixture system)
         var (aliceId, aliceToken) = await SystemUsers.SignedInAsync(gateway, inbox, "Alice");
         var (bobId, bobToken) = await SystemUsers.SignedInAsync(gateway, inbox, "Bob");
 
-        await using var alice = await ConnectAsync(gateway.BaseAddress!, aliceToken);
-        await using var bob = await ConnectAsync(gateway.BaseAddress!, bobToken);
+        await using var alice = await SystemUsers.ConnectToChatAsync(gateway.BaseAddress!, aliceToken);
+        await using var bob = await SystemUsers.ConnectToChatAsync(gateway.BaseAddress!, bobToken);
         var bobReceived = new ConcurrentQueue<JsonElement>();
         var aliceReceipts = new ConcurrentQueue<JsonElement>();
         bob.On<JsonElement>("MessageReceived", bobReceived.Enqueue);
@@ -65,19 +65,5 @@ public sealed class ChatThroughGatewayTests(WholeSystemFixture system)
         var members = detail.GetProperty("members").EnumerateArray().ToList();
         Assert.Contains(members, m => m.GetProperty("userId").GetGuid() == bobId && m.GetProperty("displayName").GetString() == "Bob");
         Assert.Contains(members, m => m.GetProperty("userId").GetGuid() == aliceId && m.GetProperty("readSequence").GetInt64() == 1);
-    }
-
-    private static async Task<HubConnection> ConnectAsync(Uri gateway, string token)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway, "/hubs/chat"), options =>
-            {
-                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                options.Transports = HttpTransportType.WebSockets;
-                options.SkipNegotiation = true;
-            })
-            .Build();
-        await connection.StartAsync();
-        return connection;
     }
 }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatApp.AppHost.Tests;
 
@@ -23,6 +25,21 @@ public static partial class SystemUsers
         // The token's payload is base64url JSON; its subject is the user's id.
         var payload = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]));
         return (payload.RootElement.GetProperty("sub").GetGuid(), token);
+    }
+
+    /// <summary>A hub connection to Messaging through the gateway, as a device signed in with <paramref name="token"/>.</summary>
+    public static async Task<HubConnection> ConnectToChatAsync(Uri gateway, string token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway, "/hubs/chat"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
     }
 
     public static string CodeIn(string subject) => SixDigits().Match(subject).Value;

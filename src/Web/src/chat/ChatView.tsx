@@ -77,6 +77,8 @@ export function ChatView({ chat, target }: Props) {
       : peerPresence?.lastSeenAt ? t('presence.lastSeen', { when: time.ago(peerPresence.lastSeenAt) }) : '';
 
   const bySequence = new Map(messages.map((message) => [message.sequence, message]));
+  const replied = (message: ChatMessage) => (message.replyToSequence ? bySequence.get(message.replyToSequence) : undefined);
+  const isGroup = conversation?.summary.kind === 'Group';
   return (
     <section class="chat" aria-label={title}>
       <header class="chat-header">
@@ -97,10 +99,11 @@ export function ChatView({ chat, target }: Props) {
           <div key={group.day} class="day">
             <p class="day-separator"><span>{time.day(group.items[0]!.sentAt)}</span></p>
             {group.items.map((message) => (
-              <MessageBubble key={message.sequence} chat={chat} conversation={conversation!} message={message} members={members}
-                replyTo={message.replyToSequence ? bySequence.get(message.replyToSequence) : undefined}
-                onReply={() => setDraft({ kind: 'reply', to: message })}
-                onEdit={() => setDraft({ kind: 'edit', message })} />
+              <MessageBubble key={message.sequence} chat={chat} message={message} group={isGroup}
+                senderName={chat.senderName(conversation!, message.senderId)}
+                members={message.senderId === chat.me ? members : undefined}
+                replyTo={replied(message)} replySender={replied(message) && chat.senderName(conversation!, replied(message)!.senderId)}
+                onDraft={setDraft} />
             ))}
           </div>
         ))}

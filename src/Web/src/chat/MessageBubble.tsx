@@ -1,18 +1,22 @@
 import { useState } from 'preact/hooks';
 import type { MemberView } from '../api/types';
 import { t, time } from '../i18n/i18n';
-import type { Chat, ConversationState } from './chat';
+import { memo } from 'preact/compat';
+import type { Chat } from './chat';
+import type { Draft } from './Composer';
 import { tickOf, type ChatMessage, type Tick } from './model';
 import type { OutgoingMessage } from './storage';
 
 interface Props {
   chat: Chat;
-  conversation: ConversationState;
   message: ChatMessage;
-  members: MemberView[];
+  senderName: string;
+  group: boolean;
+  /** Only for my own messages (the ticks need them); others' bubbles skip receipt changes. */
+  members: MemberView[] | undefined;
   replyTo: ChatMessage | undefined;
-  onReply: () => void;
-  onEdit: () => void;
+  replySender: string | undefined;
+  onDraft: (draft: Draft) => void;
 }
 
 const names = (members: MemberView[]) =>
@@ -20,20 +24,23 @@ const names = (members: MemberView[]) =>
 
 const tickMarks: Record<Tick, string> = { pending: '🕓', failed: '!', sent: '✓', delivered: '✓✓', read: '✓✓' };
 
-export function MessageBubble({ chat, conversation, message, members, replyTo, onReply, onEdit }: Props) {
+/**
+ * One message. Memoised: in a history of thousands, a new page, a receipt or a typing
+ * announcement re-renders only the bubbles it changes.
+ */
+export const MessageBubble = memo(function MessageBubble({ chat, message, senderName, group, members, replyTo, replySender, onDraft }: Props) {
   const [actions, setActions] = useState(false);
   const [showReaders, setShowReaders] = useState(false);
   const mine = message.senderId === chat.me;
   const deleted = Boolean(message.deletedAt);
-  const group = conversation.summary.kind === 'Group';
-  const ticks = mine && !deleted ? tickOf(message, members) : null;
+  const ticks = mine && !deleted && members ? tickOf(message, members) : null;
 
   return (
-    <article class={`bubble ${mine ? 'mine' : 'theirs'} ${deleted ? 'deleted' : ''}`} aria-label={t(mine ? 'message.fromMe' : 'message.from', { name: chat.senderName(conversation, message.senderId) })}>
-      {group && !mine && <p class="sender">{chat.senderName(conversation, message.senderId)}</p>}
+    <article class={`bubble ${mine ? 'mine' : 'theirs'} ${deleted ? 'deleted' : ''}`} aria-label={t(mine ? 'message.fromMe' : 'message.from', { name: senderName })}>
+      {group && !mine && <p class="sender">{senderName}</p>}
       {replyTo && (
         <blockquote class="quote">
-          <span class="sender">{chat.senderName(conversation, replyTo.senderId)}</span>
+          <span class="sender">{replySender}</span>
           <span>{replyTo.deletedAt ? t('message.deleted') : replyTo.text}</span>
         </blockquote>
       )}
@@ -62,8 +69,8 @@ export function MessageBubble({ chat, conversation, message, members, replyTo, o
       )}
       {actions && (
         <div class="action-row">
-          <button class="link" onClick={() => { setActions(false); onReply(); }}>{t('message.reply')}</button>
-          {mine && <button class="link" onClick={() => { setActions(false); onEdit(); }}>{t('message.edit')}</button>}
+          <button class="link" onClick={() => { setActions(false); onDraft({ kind: 'reply', to: message }); }}>{t('message.reply')}</button>
+          {mine && <button class="link" onClick={() => { setActions(false); onDraft({ kind: 'edit', message }); }}>{t('message.edit')}</button>}
           {mine && (
             <button class="link danger" onClick={() => {
               setActions(false);
@@ -74,7 +81,7 @@ export function MessageBubble({ chat, conversation, message, members, replyTo, o
       )}
     </article>
   );
-}
+});
 
 /** A message still in the outbox: waiting for the connection, or refused (retry or discard). */
 export function PendingBubble({ chat, message }: { chat: Chat; message: OutgoingMessage }) {
