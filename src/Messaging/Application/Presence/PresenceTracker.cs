@@ -78,7 +78,11 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
         await using var connection = await database.OpenConnectionAsync();
         await connection.ExecuteAsync("UPDATE users SET last_seen_at = @now WHERE id IN @userIds",
             new { now = clock.GetUtcNow().UtcDateTime, userIds });
-        await AnnounceAsync(userIds, online: false);
+        // A device that reconnects at once (a browser back online delivers its old connection's
+        // close beside its new connection) may be back already and announced online: announcing
+        // it offline now would overtake that and leave watchers with the wrong state.
+        var backAlready = await store.WhichAreOnlineAsync(userIds);
+        await AnnounceAsync([.. userIds.Where(userId => !backAlready.Contains(userId))], online: false);
     }
 
     public Task CameBackAsync(IReadOnlyCollection<Guid> userIds) =>
@@ -86,6 +90,8 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
 
     private async Task AnnounceAsync(IReadOnlyCollection<Guid> userIds, bool online)
     {
+        if (userIds.Count == 0)
+            return;
         var users = await UserDirectory.FindAsync(database, userIds);
         foreach (var userId in userIds)
         {

@@ -30,6 +30,8 @@ export function Composer({ chat, target, draft, conversationName, onDraftDone, o
     const body = text.trim();
     if (!body) return;
     setError(null);
+    // Cleared at once, not after the outbox write: what is typed next belongs to the next message.
+    setText('');
     try {
       if (draft.kind === 'edit') {
         await chat.edit(draft.message.conversationId, draft.message.sequence, body);
@@ -37,9 +39,9 @@ export function Composer({ chat, target, draft, conversationName, onDraftDone, o
         await chat.send(target, body, draft.kind === 'reply' ? draft.to.sequence : undefined);
         onSent();
       }
-      setText('');
       onDraftDone();
     } catch (failure) {
+      setText(body);
       setError(failure instanceof Error ? failure.message : t('error.unexpected'));
     }
   };

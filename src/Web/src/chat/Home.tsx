@@ -38,7 +38,7 @@ export function Home({ chat }: { chat: Chat }) {
       const existing = chat.directWith(route.userId);
       if (existing) navigate({ view: 'conversation', conversationId: existing.summary.id }, true);
     }
-    void chat.open(route.view === 'conversation' ? route.conversationId : null);
+    chat.open(route.view === 'conversation' ? route.conversationId : null).catch((error: unknown) => console.warn('The conversation could not be opened', error));
   }, [route, chat]);
 
   const detailOpen = route.view !== 'home';

@@ -385,7 +385,7 @@ export class Chat {
       const conversation = this.conversations.get(message.conversationId);
       if (!conversation) {
         // A conversation new to this device: its detail already counts this message.
-        if (isNew) void this.loadDetail(message.conversationId).then(() => this.arrived(message));
+        if (isNew) this.loadDetail(message.conversationId).then(() => this.arrived(message), (error: unknown) => console.warn('A new conversation could not be loaded', error));
         continue;
       }
       const known = conversation.messages.some((existing) => existing.sequence === message.sequence);
