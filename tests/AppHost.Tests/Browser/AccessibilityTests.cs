@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,32 +8,26 @@ namespace ChatApp.AppHost.Tests.Browser;
 /// written beside), and the everyday path done with the keyboard alone.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class AccessibilityTests(WholeSystemFixture system) : IAsyncLifetime
+public sealed class AccessibilityTests(WholeSystemFixture system) : BrowserTest(system)
 {
-    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
-    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
-    private TestBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
-
     [Theory]
     [InlineData(1280)]
     [InlineData(375)]
     public async Task Every_main_screen_has_no_serious_accessibility_violation(int width)
     {
-        var page = await _browser.OpenAsync(system.GatewayAddress, width);
+        var page = await OpenAsync(width);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await CheckAsync(page, "sign-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an account" }).ClickAsync();
         await CheckAsync(page, "register");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        var (username, _) = await SystemUsers.RegisterAsync(_gateway, "Farah");
-        var farah = new WebPerson(page, _inbox, "Farah", username);
+        var (username, _) = await SystemUsers.RegisterAsync(Gateway, "Farah");
+        var farah = new WebPerson(page, Inbox, "Farah", username);
         await farah.StartSignInAsync();
         await CheckAsync(page, "second-factor");
         await farah.EnterEmailCodeAsync();
-        var friend = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Gus");
+        var friend = await SignedInAsync("Gus");
         await CheckAsync(page, "home");
 
         await farah.OpenChatWithAsync(friend);
@@ -60,10 +53,10 @@ public sealed class AccessibilityTests(WholeSystemFixture system) : IAsyncLifeti
     [Fact]
     public async Task Signing_in_and_answering_a_message_works_with_the_keyboard_alone()
     {
-        var (username, _) = await SystemUsers.RegisterAsync(_gateway, "Hana");
-        var sender = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Ivo");
-        var page = await _browser.OpenAsync(system.GatewayAddress);
-        var hana = new WebPerson(page, _inbox, "Hana", username);
+        var (username, _) = await SystemUsers.RegisterAsync(Gateway, "Hana");
+        var sender = await SignedInAsync("Ivo");
+        var page = await OpenAsync();
+        var hana = new WebPerson(page, Inbox, "Hana", username);
         await sender.OpenChatWithAsync(hana);
         await sender.SendAsync("Ping from Ivo");
 
@@ -72,7 +65,7 @@ public sealed class AccessibilityTests(WholeSystemFixture system) : IAsyncLifeti
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(SystemUsers.Password);
         await page.Keyboard.PressAsync("Enter");
-        var email = await SystemUsers.WaitForEmailAsync(_inbox, hana.Email, subject => subject.Any(char.IsDigit));
+        var email = await SystemUsers.WaitForEmailAsync(Inbox, hana.Email, subject => subject.Any(char.IsDigit));
         await Expect(page.GetByLabel("Code", new() { Exact = true })).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(SystemUsers.CodeIn(email.Subject));
         await page.Keyboard.PressAsync("Enter");
@@ -103,12 +96,5 @@ public sealed class AccessibilityTests(WholeSystemFixture system) : IAsyncLifeti
     {
         await TestBrowser.ScreenshotAsync(page, screen);
         await Accessibility.AssertNoSeriousViolationsAsync(page, screen);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _gateway.Dispose();
-        _inbox.Dispose();
     }
 }

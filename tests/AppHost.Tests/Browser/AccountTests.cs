@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using OtpNet;
 using static Microsoft.Playwright.Assertions;
@@ -7,18 +6,12 @@ namespace ChatApp.AppHost.Tests.Browser;
 
 /// <summary>What a person does with their account in the app: an authenticator app, another language, signing out everywhere.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
+public sealed class AccountTests(WholeSystemFixture system) : BrowserTest(system)
 {
-    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
-    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
-    private TestBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
-
     [Fact]
     public async Task An_authenticator_app_set_up_in_settings_signs_the_person_in_next_time()
     {
-        var dana = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Dana");
+        var dana = await SignedInAsync("Dana");
         await dana.Page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
         await dana.Page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
         await Expect(dana.Page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
@@ -47,7 +40,7 @@ public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
     [Fact]
     public async Task A_passkey_added_in_settings_signs_the_person_in_without_a_code()
     {
-        var page = await _browser.OpenAsync(system.GatewayAddress);
+        var page = await OpenAsync();
         // Chromium's virtual authenticator stands in for a fingerprint reader (user verification included).
         var devTools = await page.Context.NewCDPSessionAsync(page);
         await devTools.SendAsync("WebAuthn.enable");
@@ -59,8 +52,8 @@ public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
                 ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
             },
         });
-        var (username, _) = await SystemUsers.RegisterAsync(_gateway, "Kira");
-        var kira = new WebPerson(page, _inbox, "Kira", username);
+        var (username, _) = await SystemUsers.RegisterAsync(Gateway, "Kira");
+        var kira = new WebPerson(page, Inbox, "Kira", username);
         await kira.SignInAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
@@ -79,8 +72,8 @@ public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
     [Fact]
     public async Task Signing_out_everywhere_from_settings_ends_the_session_in_the_other_browser()
     {
-        var laptop = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Jonas");
-        var phone = laptop.OnAnotherDevice(await _browser.OpenAsync(system.GatewayAddress, width: 375));
+        var laptop = await SignedInAsync("Jonas");
+        var phone = laptop.OnAnotherDevice(await OpenAsync(width: 375));
         await phone.SignInAsync();
 
         await laptop.Page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
@@ -103,18 +96,18 @@ public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
     [Fact]
     public async Task The_whole_app_speaks_Turkish_once_chosen()
     {
-        var page = await _browser.OpenAsync(system.GatewayAddress, width: 375);
+        var page = await OpenAsync(width: 375);
         await page.GetByLabel("Language").SelectOptionAsync("tr");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Giriş yap" })).ToBeVisibleAsync();
         Assert.Equal("tr", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await TestBrowser.ScreenshotAsync(page, "sign-in-tr");
 
-        var (username, _) = await SystemUsers.RegisterAsync(_gateway, "Elif");
+        var (username, _) = await SystemUsers.RegisterAsync(Gateway, "Elif");
         await page.GetByLabel("Kullanıcı adı veya e-posta").FillAsync(username);
         await page.GetByLabel("Parola").FillAsync(SystemUsers.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Devam et" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Siz olduğunuzu doğrulayın" })).ToBeVisibleAsync();
-        var email = await SystemUsers.WaitForEmailAsync(_inbox, $"{username}@example.com", subject => subject.Any(char.IsDigit));
+        var email = await SystemUsers.WaitForEmailAsync(Inbox, $"{username}@example.com", subject => subject.Any(char.IsDigit));
         await page.GetByLabel("Kod", new() { Exact = true }).FillAsync(SystemUsers.CodeIn(email.Subject));
         await page.GetByRole(AriaRole.Button, new() { Name = "Giriş yap" }).ClickAsync();
 
@@ -132,11 +125,4 @@ public sealed class AccountTests(WholeSystemFixture system) : IAsyncLifetime
     }
 
     private static long TimeStep(DateTime at) => (long)(at - DateTime.UnixEpoch).TotalSeconds / 30;
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _gateway.Dispose();
-        _inbox.Dispose();
-    }
 }

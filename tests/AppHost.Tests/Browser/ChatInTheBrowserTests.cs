@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,19 +5,13 @@ namespace ChatApp.AppHost.Tests.Browser;
 
 /// <summary>Two people meet in the web app: sign-up, sign-in by emailed code, presence, ticks, typing, reply, edit, delete, reload.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class ChatInTheBrowserTests(WholeSystemFixture system) : IAsyncLifetime
+public sealed class ChatInTheBrowserTests(WholeSystemFixture system) : BrowserTest(system)
 {
-    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
-    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
-    private TestBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
-
     [Fact]
     public async Task Two_people_sign_up_sign_in_see_each_other_online_and_watch_their_ticks_turn()
     {
-        var alice = new WebPerson(await _browser.OpenAsync(system.GatewayAddress), _inbox, "Alice");
-        var bob = new WebPerson(await _browser.OpenAsync(system.GatewayAddress, width: 375), _inbox, "Bob");
+        var alice = new WebPerson(await OpenAsync(), Inbox, "Alice");
+        var bob = new WebPerson(await OpenAsync(width: 375), Inbox, "Bob");
         await TestBrowser.ScreenshotAsync(alice.Page, "sign-in");
         await TestBrowser.ScreenshotAsync(bob.Page, "sign-in");
         await alice.RegisterAsync();
@@ -84,12 +77,5 @@ public sealed class ChatInTheBrowserTests(WholeSystemFixture system) : IAsyncLif
         await Expect(bob.Message("Hello Bob!")).ToBeVisibleAsync();
         await Expect(bob.Message("Lunch at one?")).ToBeVisibleAsync();
         await Expect(bob.Message("This message was deleted")).ToBeVisibleAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _gateway.Dispose();
-        _inbox.Dispose();
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,23 +11,17 @@ namespace ChatApp.AppHost.Tests.Browser;
 /// conversation list on screen, beside the time to the page's own DOMContentLoaded in the same loads.
 /// </summary>
 [Collection(Measurements.Name)]
-public sealed class FirstLoadTests(WholeSystemFixture system) : IAsyncLifetime
+public sealed class FirstLoadTests(WholeSystemFixture system) : BrowserTest(system)
 {
     private const int Loads = 15;
-    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
-    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
-    private TestBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
-
     [Fact]
     [Trait("Category", "Measurement")]
     public async Task The_conversation_list_of_a_returning_person_shows_quickly_on_a_cold_browser()
     {
-        var person = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Lena");
+        var person = await SignedInAsync("Lena");
         var friends = new List<WebPerson>();
         for (var i = 0; i < 5; i++)
-            friends.Add(new WebPerson(person.Page, _inbox, $"Friend {i}", (await SystemUsers.RegisterAsync(_gateway, $"Friend {i}")).Username));
+            friends.Add(new WebPerson(person.Page, Inbox, $"Friend {i}", (await SystemUsers.RegisterAsync(Gateway, $"Friend {i}")).Username));
         foreach (var friend in friends)
         {
             await person.OpenChatWithAsync(friend);
@@ -44,7 +37,7 @@ public sealed class FirstLoadTests(WholeSystemFixture system) : IAsyncLifetime
         JsonElement bytes = default;
         for (var load = 0; load < Loads; load++)
         {
-            var page = await _browser.OpenAsync(system.GatewayAddress, storageState: state);
+            var page = await OpenAsync(storageState: state);
             await Expect(page.GetByRole(AriaRole.List, new() { Name = "Chats" }).GetByRole(AriaRole.Link)).ToHaveCountAsync(5);
             var timing = await page.EvaluateAsync<JsonElement>("""
                 () => {
@@ -68,27 +61,14 @@ public sealed class FirstLoadTests(WholeSystemFixture system) : IAsyncLifetime
         }
 
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"First load, {Loads} cold loads: conversation list shown median {Median(shown):F0} ms (min {shown.Min():F0}, max {shown.Max():F0}); " +
-            $"DOMContentLoaded median {Median(domReady):F0} ms; ratio {Median(shown) / Median(domReady):F1}. " +
+            $"First load, {Loads} cold loads: conversation list shown median {Figures.Median(shown):F0} ms (min {shown.Min():F0}, max {shown.Max():F0}); " +
+            $"DOMContentLoaded median {Figures.Median(domReady):F0} ms; ratio {Figures.Median(shown) / Figures.Median(domReady):F1}. " +
             $"JavaScript {bytes.GetProperty("jsCompressed").GetInt32() / 1024.0:F1} KiB compressed ({bytes.GetProperty("jsRaw").GetInt32() / 1024.0:F1} KiB), " +
             $"CSS {bytes.GetProperty("cssCompressed").GetInt32() / 1024.0:F1} KiB compressed ({bytes.GetProperty("cssRaw").GetInt32() / 1024.0:F1} KiB), " +
             $"HTML {bytes.GetProperty("html").GetInt32()} B.");
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Console.WriteLine(report);
-        Assert.True(Median(shown) < 2_000, report);
+        Assert.True(Figures.Median(shown) < 2_000, report);
         Assert.True(bytes.GetProperty("jsCompressed").GetInt32() < 100 * 1024, report);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _gateway.Dispose();
-        _inbox.Dispose();
     }
 }

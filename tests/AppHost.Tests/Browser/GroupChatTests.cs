@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,20 +6,14 @@ namespace ChatApp.AppHost.Tests.Browser;
 
 /// <summary>A group of three: made in the app, "read by N of 2" as the others open it, renamed for everyone.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class GroupChatTests(WholeSystemFixture system) : IAsyncLifetime
+public sealed class GroupChatTests(WholeSystemFixture system) : BrowserTest(system)
 {
-    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
-    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
-    private TestBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
-
     [Fact]
     public async Task A_group_of_three_shows_who_has_read_each_message()
     {
-        var alice = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Alice");
-        var bob = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress, width: 375), _gateway, _inbox, "Bob");
-        var carol = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Carol");
+        var alice = await SignedInAsync("Alice");
+        var bob = await SignedInAsync("Bob", width: 375);
+        var carol = await SignedInAsync("Carol");
 
         await alice.Page.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
         var dialog = alice.Page.GetByRole(AriaRole.Dialog, new() { Name = "New group" });
@@ -58,12 +51,5 @@ public sealed class GroupChatTests(WholeSystemFixture system) : IAsyncLifetime
         await Expect(bob.Page.GetByRole(AriaRole.Heading, new() { Name = "Weekend trip 🏕" })).ToBeVisibleAsync();
         await TestBrowser.ScreenshotAsync(bob.Page, "group-chat");
         await TestBrowser.ScreenshotAsync(alice.Page, "group-chat");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _gateway.Dispose();
-        _inbox.Dispose();
     }
 }

@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Aspire.Hosting.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -14,22 +14,16 @@ namespace ChatApp.AppHost.Tests.Browser;
 /// frames the browser drew meanwhile measured.
 /// </summary>
 [Collection(Measurements.Name)]
-public sealed class LongHistoryTests(WholeSystemFixture system) : IAsyncLifetime
+public sealed class LongHistoryTests(WholeSystemFixture system) : BrowserTest(system)
 {
     private const int Messages = 2_000;
-    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
-    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
-    private TestBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
-
     [Fact]
     [Trait("Category", "Measurement")]
     public async Task Scrolling_back_through_two_thousand_messages_loads_each_once_in_order()
     {
-        var reader = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Mira");
-        var (_, token) = await SystemUsers.SignedInAsync(_gateway, _inbox, "Nour");
-        await using (var writer = await SystemUsers.ConnectToChatAsync(system.GatewayAddress, token))
+        var reader = await SignedInAsync("Mira");
+        var (_, token) = await SystemUsers.SignedInAsync(Gateway, Inbox, "Nour");
+        await using (var writer = await SystemUsers.ConnectToChatAsync(System.GatewayAddress, token))
         {
             var first = await writer.InvokeAsync<JsonElement>("SendDirectMessage", await UserIdOfAsync(reader.Username, token), Message(1));
             var conversationId = first.GetProperty("conversationId").GetGuid();
@@ -48,7 +42,7 @@ public sealed class LongHistoryTests(WholeSystemFixture system) : IAsyncLifetime
               requestAnimationFrame(tick);
             }
             """);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clock = Stopwatch.StartNew();
         var count = await articles.CountAsync();
         while (count < Messages)
         {
@@ -67,11 +61,11 @@ public sealed class LongHistoryTests(WholeSystemFixture system) : IAsyncLifetime
 
         var report = string.Create(CultureInfo.InvariantCulture,
             $"Long history: {Messages} messages read back in {loadedAll.TotalSeconds:F1} s ({Messages / 50} pages); " +
-            $"{frames.Count} frames, median {Percentile(frames, 0.5):F1} ms, p95 {Percentile(frames, 0.95):F1} ms, " +
+            $"{frames.Count} frames, median {Figures.Percentile(frames, 0.5):F1} ms, p95 {Figures.Percentile(frames, 0.95):F1} ms, " +
             $"longest {frames[^1]:F0} ms, {frames.Count(f => f > 50)} over 50 ms.");
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         Console.WriteLine(report);
-        Assert.True(Percentile(frames, 0.95) < 100, report);
+        Assert.True(Figures.Percentile(frames, 0.95) < 100, report);
     }
 
     private static object Message(int n) => new { clientMessageId = Guid.NewGuid(), body = JsonSerializer.Serialize(new { v = 0, text = $"Message {n}" }) };
@@ -81,16 +75,8 @@ public sealed class LongHistoryTests(WholeSystemFixture system) : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/identity/users?search={username}");
         request.Headers.Authorization = new("Bearer", token);
-        var people = await (await _gateway.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var people = await (await Gateway.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
         return people.EnumerateArray().Single(person => person.GetProperty("username").GetString() == username).GetProperty("id").GetGuid();
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Min(sorted.Count - 1, Math.Round(p * (sorted.Count - 1)))];
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _gateway.Dispose();
-        _inbox.Dispose();
-    }
 }

@@ -1,4 +1,3 @@
-using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,19 +5,13 @@ namespace ChatApp.AppHost.Tests.Browser;
 
 /// <summary>Messages written without a connection wait in IndexedDB, survive a reload, and arrive exactly once.</summary>
 [Collection(BrowserTests.Name)]
-public sealed class OfflineOutboxTests(WholeSystemFixture system) : IAsyncLifetime
+public sealed class OfflineOutboxTests(WholeSystemFixture system) : BrowserTest(system)
 {
-    private readonly HttpClient _gateway = system.App.CreateHttpClient("gateway", "http");
-    private readonly HttpClient _inbox = system.App.CreateHttpClient("smtp4dev", "http");
-    private TestBrowser _browser = null!;
-
-    public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
-
     [Fact]
     public async Task Two_messages_written_offline_are_delivered_once_each_when_the_connection_returns_even_after_a_reload()
     {
-        var alice = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Alice");
-        var bob = await WebPerson.SignedInAsync(await _browser.OpenAsync(system.GatewayAddress), _gateway, _inbox, "Bob");
+        var alice = await SignedInAsync("Alice");
+        var bob = await SignedInAsync("Bob");
         await alice.OpenChatWithAsync(bob);
         await alice.SendAsync("Before the tunnel");
         await bob.OpenConversationAsync(alice.DisplayName);
@@ -49,12 +42,5 @@ public sealed class OfflineOutboxTests(WholeSystemFixture system) : IAsyncLifeti
         await Expect(bob.Page.GetByRole(AriaRole.Log).GetByRole(AriaRole.Article)).ToHaveCountAsync(3);
         var texts = await bob.Page.GetByRole(AriaRole.Log).Locator(".text").AllTextContentsAsync();
         Assert.Equal(["Before the tunnel", "In the tunnel, one", "In the tunnel, two"], texts);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _gateway.Dispose();
-        _inbox.Dispose();
     }
 }

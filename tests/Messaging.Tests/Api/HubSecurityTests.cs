@@ -89,7 +89,7 @@ public sealed class HubSecurityTests(MessagingFixture fixture)
 
         // The .NET client, and a browser's WebSocket (token in the query string) reading the frames itself.
         await using var phone = await ChatClient.ConnectAsync(alice, fixture.Primary, token);
-        var phoneClosed = ClosedAsync(phone.Connection);
+        var phoneClosed = phone.Connection.ClosedAsync();
         var (_, socket) = await OpenSocketAsync(token);
         using var browser = socket!;
         await HandshakeAsync(browser);
@@ -113,7 +113,7 @@ public sealed class HubSecurityTests(MessagingFixture fixture)
         try
         {
             await using var stale = await ChatClient.ConnectAsync(alice, fixture.Primary, token);
-            await ClosedAsync(stale.Connection).WaitAsync(TimeSpan.FromSeconds(10));
+            await stale.Connection.ClosedAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         catch (Exception ex) when (ex is HttpRequestException or WebSocketException)
         {
@@ -121,17 +121,6 @@ public sealed class HubSecurityTests(MessagingFixture fixture)
         }
         Assert.Equal(HubConnectionState.Connected, renewed.Connection.State);
         await renewed.WatchPresenceAsync();
-    }
-
-    private static Task<Exception?> ClosedAsync(HubConnection connection)
-    {
-        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Closed += error =>
-        {
-            closed.TrySetResult(error);
-            return Task.CompletedTask;
-        };
-        return closed.Task;
     }
 
     private async Task<HttpStatusCode> NegotiateAsync(string? token, string? origin = null)

@@ -34,7 +34,7 @@ public sealed class SessionEndTests(MessagingFixture fixture)
         using var browserSocket = browser;
         await using var laptop = await ChatClient.ConnectAsync(alice, fixture.Secondary, fixture.Tokens.Issue(alice.Id, alice.Username, laptopSession));
         await using var laptopOnPrimary = await ChatClient.ConnectAsync(alice, fixture.Primary, fixture.Tokens.Issue(alice.Id, alice.Username, laptopSession));
-        var closed = new[] { ClosedAsync(phone.Connection), ClosedAsync(phoneOnSecondary.Connection) };
+        var closed = new[] { phone.Connection.ClosedAsync(), phoneOnSecondary.Connection.ClosedAsync() };
         await phone.WatchPresenceAsync();
         await phoneOnSecondary.WatchPresenceAsync();
 
@@ -110,7 +110,7 @@ public sealed class SessionEndTests(MessagingFixture fixture)
         var (ended, other) = (Guid.NewGuid(), Guid.NewGuid());
         await using var tablet = await ChatClient.ConnectAsync(carol, fixture.Primary, fixture.Tokens.Issue(carol.Id, carol.Username, ended));
         await using var desktop = await ChatClient.ConnectAsync(carol, fixture.Secondary, fixture.Tokens.Issue(carol.Id, carol.Username, other));
-        var tabletClosed = ClosedAsync(tablet.Connection);
+        var tabletClosed = tablet.Connection.ClosedAsync();
         using var logs = new LogWatch("ChatApp.Messaging.Application.Sessions");
         var sessionsEnded = new SessionsEnded(carol.Id, [ended], DateTimeOffset.UtcNow);
 
@@ -135,17 +135,6 @@ public sealed class SessionEndTests(MessagingFixture fixture)
     {
         await using var connection = await fixture.OpenDatabaseAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ended_sessions WHERE user_id = @userId", new { userId });
-    }
-
-    private static Task<Exception?> ClosedAsync(HubConnection connection)
-    {
-        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        connection.Closed += error =>
-        {
-            closed.TrySetResult(error);
-            return Task.CompletedTask;
-        };
-        return closed.Task;
     }
 
     /// <summary>

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace ChatApp.Messaging.Tests.Support;
+
+public static class HubConnectionClosed
+{
+    /// <summary>Completes when the server (or anything) closes the connection, with the error it closed with.</summary>
+    public static Task<Exception?> ClosedAsync(this HubConnection connection)
+    {
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+        return closed.Task;
+    }
+}
