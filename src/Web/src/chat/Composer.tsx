@@ -21,10 +21,17 @@ export function Composer({ chat, target, draft, conversationName, onDraftDone, o
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
+  // Editing puts the message in the box; replying keeps what is typed. Nothing here clears the
+  // box after the fact: a fast typist's next message would be lost.
   useEffect(() => {
-    setText(draft.kind === 'edit' ? draft.message.text : '');
+    if (draft.kind === 'edit') setText(draft.message.text);
     input.current?.focus();
   }, [draft]);
+
+  const cancel = () => {
+    if (draft.kind === 'edit') setText('');
+    onDraftDone();
+  };
 
   const submit = async () => {
     const body = text.trim();
@@ -32,14 +39,15 @@ export function Composer({ chat, target, draft, conversationName, onDraftDone, o
     setError(null);
     // Cleared at once, not after the outbox write: what is typed next belongs to the next message.
     setText('');
+    const sent = draft;
+    if (sent.kind !== 'new') onDraftDone();
     try {
-      if (draft.kind === 'edit') {
-        await chat.edit(draft.message.conversationId, draft.message.sequence, body);
+      if (sent.kind === 'edit') {
+        await chat.edit(sent.message.conversationId, sent.message.sequence, body);
       } else {
-        await chat.send(target, body, draft.kind === 'reply' ? draft.to.sequence : undefined);
+        await chat.send(target, body, sent.kind === 'reply' ? sent.to.sequence : undefined);
         onSent();
       }
-      onDraftDone();
     } catch (failure) {
       setText(body);
       setError(failure instanceof Error ? failure.message : t('error.unexpected'));
@@ -51,7 +59,7 @@ export function Composer({ chat, target, draft, conversationName, onDraftDone, o
       event.preventDefault();
       void submit();
     } else if (event.key === 'Escape' && draft.kind !== 'new') {
-      onDraftDone();
+      cancel();
     }
   };
 
@@ -60,7 +68,7 @@ export function Composer({ chat, target, draft, conversationName, onDraftDone, o
       {draft.kind !== 'new' && (
         <div class="draft-banner">
           <span>{draft.kind === 'reply' ? t('composer.replyingTo', { text: draft.to.text.slice(0, 80) }) : t('composer.editing')}</span>
-          <button type="button" class="link" onClick={onDraftDone}>{t('composer.cancel')}</button>
+          <button type="button" class="link" onClick={cancel}>{t('composer.cancel')}</button>
         </div>
       )}
       {error && <p class="error" role="alert">{error}</p>}
