@@ -131,6 +131,24 @@ public sealed class SessionEndTests(MessagingFixture fixture)
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM inbox_messages WHERE message_id = @messageId", new { messageId }));
     }
 
+    [Fact]
+    public async Task A_connection_whose_replica_missed_the_announcement_is_ended_by_the_sweep()
+    {
+        var dora = await fixture.CreateUserAsync("Dora");
+        var session = Guid.NewGuid();
+        await using var phone = await ChatClient.ConnectAsync(dora, fixture.Secondary, fixture.Tokens.Issue(dora.Id, dora.Username, session));
+        var phoneClosed = phone.Connection.ClosedAsync();
+
+        // As if the replica that handled the event had been cut off from Redis: the session is
+        // recorded as ended, and no replica heard of it.
+        await using (var connection = await fixture.OpenDatabaseAsync())
+            await connection.ExecuteAsync("INSERT INTO ended_sessions (session_id, user_id, ended_at) VALUES (@session, @userId, UTC_TIMESTAMP(6))",
+                new { session, userId = dora.Id });
+
+        await phoneClosed.WaitAsync(SignalRSessionConnections.SweepInterval + TimeSpan.FromSeconds(10));
+        Assert.Equal([new SessionEndedView(session)], phone.SessionsEnded);
+    }
+
     private async Task<long> EndedSessionRowsAsync(Guid userId)
     {
         await using var connection = await fixture.OpenDatabaseAsync();

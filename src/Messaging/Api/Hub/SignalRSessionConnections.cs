@@ -12,14 +12,22 @@ namespace ChatApp.Messaging.Api.Hub;
 /// connections of those sessions <see cref="IChatClient.SessionEnded"/>, written straight to the
 /// connection, and then closes them. The replica that handled the event does so at once and
 /// announces the sessions on a Redis channel, on which every other replica does the same with its
-/// own. (A push through the backplane could still be on its way when the connection closes, and
+/// own; and every replica sweeps its connections against the ended sessions every
+/// <see cref="SweepInterval"/>, for an announcement Redis lost. (A push through the backplane could still be on its way when the connection closes, and
 /// be dropped: writing it first, on the replica that holds the connection, is what guarantees the
 /// device hears why it was closed.)
 /// </summary>
 public sealed partial class SignalRSessionConnections(
-    IHubContext<ChatHub, IChatClient> hub, LocalConnections connections, IConnectionMultiplexer redis, ILogger<SignalRSessionConnections> logger)
+    IHubContext<ChatHub, IChatClient> hub, LocalConnections connections, IConnectionMultiplexer redis, EndedSessions endedSessions,
+    ILogger<SignalRSessionConnections> logger)
     : BackgroundService, ISessionConnections
 {
+    /// <summary>
+    /// How often each replica also looks its connections' sessions up among the ended ones: an
+    /// announcement lost to Redis (away, or the handling replica cut off from it) is made good here.
+    /// </summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(10);
+
     public static readonly RedisChannel Channel = RedisChannel.Literal("chatapp-messaging:sessions-ended");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -53,6 +61,24 @@ public sealed partial class SignalRSessionConnections(
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogSubscribeFailed(logger, ex);
+        }
+
+        using var timer = new PeriodicTimer(SweepInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            await SweepAsync(stoppingToken);
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ended = await endedSessions.WhichHaveEndedAsync(connections.Sessions(), cancellationToken);
+            if (ended.Count > 0)
+                await EndHereAsync(ended);
+        }
+        catch (Exception ex) when (ex is MySqlConnector.MySqlException or TimeoutException)
+        {
+            LogSweepFailed(logger, ex);
         }
     }
 
@@ -108,6 +134,9 @@ public sealed partial class SignalRSessionConnections(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to ended sessions failed; the subscription is made once Redis answers")]
     private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for connections of ended sessions failed; the next sweep tries again")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An announcement of ended sessions could not be handled")]
     private static partial void LogAnnouncementFailed(ILogger logger, Exception exception);

@@ -28,6 +28,21 @@ public sealed class EndedSessions(ServiceDatabase database, TimeProvider clock)
             sessionIds.Select(sessionId => new { sessionId, userId, endedAt = endedAt.UtcDateTime }), cancellationToken);
     }
 
+    /// <summary>Those of <paramref name="sessionIds"/> that have ended.</summary>
+    public async Task<IReadOnlyList<Guid>> WhichHaveEndedAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
+    {
+        if (sessionIds.Count == 0)
+            return [];
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var ended = new List<Guid>();
+        foreach (var chunk in sessionIds.Chunk(PruneBatch))
+        {
+            ended.AddRange(await connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT session_id FROM ended_sessions WHERE session_id IN @chunk", new { chunk }, cancellationToken: cancellationToken)));
+        }
+        return ended;
+    }
+
     public async Task<bool> HasEndedAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -22,6 +22,9 @@ public sealed class LocalConnections
     public IReadOnlyCollection<(Guid UserId, string ConnectionId)> Snapshot() =>
         [.. _connections.Select(entry => (entry.Value.UserId, entry.Key))];
 
+    /// <summary>The sessions whose access tokens opened the connections here.</summary>
+    public IReadOnlyCollection<Guid> Sessions() => [.. _connections.Values.Select(connection => connection.SessionId).Distinct()];
+
     /// <summary>The connections here opened with an access token of one of these sessions.</summary>
     public IReadOnlyList<LocalConnection> OfSessions(IReadOnlyCollection<Guid> sessionIds)
     {
