@@ -65,6 +65,17 @@ public sealed class ChatClient : IAsyncDisposable
             .Build();
         var client = new ChatClient(connection, user);
         await connection.StartAsync();
+        // StartAsync returns at the handshake, before the server has subscribed the connection to
+        // its user's pushes through Redis (and before OnConnectedAsync ran): a push sent at once
+        // could miss it. A round trip is answered only once both are done.
+        try
+        {
+            await connection.InvokeAsync("UnwatchPresence");
+        }
+        catch (Exception) when (connection.State != HubConnectionState.Connected)
+        {
+            // The server refused the connection after the handshake (an ended session): the caller looks at what it heard.
+        }
         return client;
     }
 
