@@ -94,6 +94,26 @@ public sealed class AccountTests(WholeSystemFixture system) : BrowserTest(system
     }
 
     [Fact]
+    public async Task A_second_tab_shares_the_session_and_signing_out_in_one_signs_out_both()
+    {
+        var olga = await SignedInAsync("Olga");
+        // Same browser, another tab: signed in by the refresh cookie, no password or code.
+        var secondTab = await olga.Page.Context.NewPageAsync();
+        await secondTab.GotoAsync("/");
+        var inSecondTab = new WebPerson(secondTab, Inbox, olga.DisplayName, olga.Username);
+        await inSecondTab.ExpectSignedInAsync();
+        // Both keep working after each has refreshed (the cookie rotates; Web Locks keep the tabs from presenting it twice).
+        await Task.WhenAll(olga.Page.ReloadAsync(), secondTab.ReloadAsync());
+        await olga.ExpectSignedInAsync();
+        await inSecondTab.ExpectSignedInAsync();
+
+        await olga.Page.GetByRole(AriaRole.Button, new() { Name = "Settings" }).ClickAsync();
+        await olga.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).First.ClickAsync();
+        await Expect(secondTab.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(secondTab.GetByText("You were signed out in another tab.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_whole_app_speaks_Turkish_once_chosen()
     {
         var page = await OpenAsync(width: 375);
