@@ -68,10 +68,11 @@ class Session {
   /** Signs this tab (and every other tab of this browser) out; the server forgets the session. */
   async signOut(): Promise<void> {
     const token = this.token;
+    // The other tabs hear it from here first, not from the server ending the session under them.
+    this.signedOutEverywhere();
     if (token) {
       await fetch('/api/identity/tokens/sign-out', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
     }
-    this.signedOutEverywhere();
   }
 
   /** After "sign out everywhere": the server has ended every session; tell the other tabs. */
