@@ -20,8 +20,7 @@ export function Settings({ chat }: { chat: Chat }) {
       </header>
       <div class="settings-body">
         <Profile />
-        <section class="card" aria-labelledby="language-title">
-          <h2 id="language-title">{t('settings.languageTitle')}</h2>
+        <section class="card" aria-label={t('settings.language')}>
           <LanguagePicker />
         </section>
         <Sessions />
