@@ -25,11 +25,7 @@ public static class SignInEndpoints
             .ToResult(context, session => SignedInAnswer(session, cookie, context)))
             .WithName("CompleteSignInWithCode")
             .Validates<CodeRequest>()
-            .Produces<SignedIn>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesSignInAnswers();
 
         signIn.MapPost("/{challengeId:guid}/passkey/options", async (Guid challengeId, BeginPasskeySignIn begin, HttpContext context, CancellationToken cancellationToken) =>
             (await begin.ExecuteAsync(challengeId, cancellationToken)).ToResult(context, Results.Ok))
@@ -44,11 +40,7 @@ public static class SignInEndpoints
             .ToResult(context, session => SignedInAnswer(session, cookie, context)))
             .WithName("CompleteSignInWithPasskey")
             .Validates<PasskeySignInRequest>()
-            .Produces<SignedIn>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesSignInAnswers();
 
         signIn.MapPost("/{challengeId:guid}/resend", async (Guid challengeId, ResendSignInCode resend, HttpContext context, CancellationToken cancellationToken) =>
             (await resend.ExecuteAsync(challengeId, Client.Of(context), cancellationToken))
@@ -60,6 +52,14 @@ public static class SignInEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
+
+    /// <summary>What completing a sign-in answers, whichever the proof: the session, or why not.</summary>
+    private static RouteHandlerBuilder ProducesSignInAnswers(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<SignedIn>()
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status410Gone)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     /// <summary>The access token in the body (the client keeps it in memory), the refresh token in its cookie only.</summary>
     public static IResult SignedInAnswer(SignedInSession session, RefreshCookie cookie, HttpContext context)

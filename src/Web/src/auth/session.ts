@@ -26,6 +26,7 @@ const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastCh
 class Session {
   readonly state = signal<SessionState>({ status: 'restoring' });
   private token: string | null = null;
+  private expiresAt = 0;
   private refreshing: Promise<string | null> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -50,7 +51,7 @@ class Session {
 
   /** A token good for at least a minute, refreshed first if needed; null when signed out. */
   async accessToken(): Promise<string | null> {
-    if (this.token && readToken(this.token).expiresAt - Date.now() > refreshMargin) return this.token;
+    if (this.token && this.expiresAt - Date.now() > refreshMargin) return this.token;
     if (this.state.value.status === 'signed-out') return null;
     return this.refresh();
   }
@@ -111,6 +112,7 @@ class Session {
   private accept(token: string): void {
     this.token = token;
     const user = readToken(token);
+    this.expiresAt = user.expiresAt;
     const current = this.state.value;
     if (current.status !== 'signed-in' || current.user.sessionId !== user.sessionId || current.user.displayName !== user.displayName)
       this.state.value = { status: 'signed-in', user };

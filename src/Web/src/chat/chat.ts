@@ -102,12 +102,16 @@ export class Chat {
   }
 
   unreadTotal(): number {
-    return this.list().reduce((total, conversation) => total + conversation.summary.unreadCount, 0);
+    let total = 0;
+    for (const conversation of this.conversations.values()) total += conversation.summary.unreadCount;
+    return total;
   }
 
   /** The direct conversation with a person, if there is one yet. */
   directWith(userId: string): ConversationState | undefined {
-    return this.list().find((conversation) => conversation.summary.kind === 'Direct' && conversation.summary.peer?.userId === userId);
+    for (const conversation of this.conversations.values())
+      if (conversation.summary.kind === 'Direct' && conversation.summary.peer?.userId === userId) return conversation;
+    return undefined;
   }
 
   pendingFor(target: { conversationId?: string; recipientId?: string }): OutgoingMessage[] {
