@@ -396,6 +396,8 @@ export class Chat {
       if (conversation.historyLoaded || known) conversation.messages = mergeMessages(conversation.messages, [message]);
       if (conversation.historyLoaded) this.advanceCursor(message.conversationId, message.version);
       conversation.typing.delete(message.senderId);
+      // Whoever writes has read everything before (the server's rule too): no receipt push says so.
+      if (isNew) this.receiptsChanged({ conversationId: message.conversationId, userId: message.senderId, deliveredSequence: message.sequence, readSequence: message.sequence });
       if (isNew && !known && message.sequence > conversation.summary.lastSequence) {
         const mine = message.senderId === this.me;
         conversation.summary = {
