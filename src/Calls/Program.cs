@@ -1,20 +1,35 @@
 using ChatApp.BuildingBlocks.Api;
-using ChatApp.BuildingBlocks.Eventing;
-using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Realtime;
+using ChatApp.Calls.Api;
+using ChatApp.Calls.Api.Endpoints;
+using ChatApp.Calls.Api.Hub;
+using ChatApp.Calls.Application;
+using ChatApp.Calls.Infrastructure;
 using ChatApp.ServiceDefaults;
-using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-builder.AddServiceDatabase("calls-db", typeof(Program).Assembly);
-builder.AddEventBus("calls", bus => bus.AddConsumers(typeof(Program).Assembly));
-builder.Services.AddServiceOpenApi("/api/calls");
+builder.AddCallsInfrastructure();   // database, event consumers (RememberUser, UpdateUserNames), deadline worker
+builder.AddTokenAuthentication();
+builder.Services.AddCallsUseCases();
+builder.AddCallsApi();              // hub + Redis backplane, validators, OpenAPI
 
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseHubOriginCheck(app.Configuration, "Calls");
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapCallHistoryEndpoints();
+app.MapIceServerEndpoints();
+app.MapCallHub();
 
 app.Run();
+
+/// <summary>The entry point, visible to the tests that host the service.</summary>
+public partial class Program;

@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Messaging.Api.Endpoints;
@@ -22,7 +23,7 @@ builder.Services.AddServiceOpenApi("/api/messaging");
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
-app.UseHubOriginCheck(app.Configuration);
+app.UseHubOriginCheck(app.Configuration, "Messaging");
 app.UseAuthentication();
 app.UseAuthorization();
 

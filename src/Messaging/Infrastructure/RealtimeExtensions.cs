@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.Messaging.Api.Hub;
 using ChatApp.Messaging.Application;
 using ChatApp.Messaging.Application.Presence;

@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.Messaging.Application.Groups;
 using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Application.Presence;

@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.BuildingBlocks.Projections;
 using ChatApp.Contracts;
 
 namespace ChatApp.Messaging.Application.Users;
@@ -9,5 +10,5 @@ public sealed class UpdateUserNames(UnitOfWorkFactory unitOfWorks, ILogger<Updat
     : IdempotentConsumer<UserProfileChanged>(unitOfWorks, logger)
 {
     protected override Task HandleAsync(UserProfileChanged message, UnitOfWork unitOfWork, CancellationToken cancellationToken) =>
-        UserNames.UpsertAsync(unitOfWork, message.UserId, message.Username, message.DisplayName, message.OccurredAt, cancellationToken);
+        UserNamesProjection.UpsertAsync(unitOfWork, message.UserId, message.Username, message.DisplayName, message.OccurredAt, cancellationToken);
 }

@@ -1,9 +1,13 @@
 using ChatApp.BuildingBlocks.Eventing;
 
-namespace ChatApp.Messaging.Application.Users;
+namespace ChatApp.BuildingBlocks.Projections;
 
-/// <summary>The one write of the user projection. Events may arrive out of order: an older one never overwrites a newer one.</summary>
-internal static class UserNames
+/// <summary>
+/// The one write of a service's projection of people's names (a <c>users</c> table with id,
+/// username, display_name, profile_changed_at), fed by Identity's UserRegistered and
+/// UserProfileChanged events. Events may arrive out of order: an older one never overwrites a newer one.
+/// </summary>
+public static class UserNamesProjection
 {
     public static async Task UpsertAsync(UnitOfWork unitOfWork, Guid userId, string username, string displayName, DateTimeOffset changedAt, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using ChatApp.BuildingBlocks.Authentication;
 using Microsoft.AspNetCore.SignalR;
 
-namespace ChatApp.Messaging.Api.Hub;
+namespace ChatApp.BuildingBlocks.Realtime;
 
 /// <summary>SignalR addresses a user by the token's subject, written the way <see cref="Guid.ToString()"/> writes ids.</summary>
 public sealed class SubjectUserIdProvider : IUserIdProvider

@@ -2,7 +2,7 @@ using ChatApp.BuildingBlocks.UseCases;
 using FluentValidation;
 using Microsoft.AspNetCore.SignalR;
 
-namespace ChatApp.Messaging.Api.Hub;
+namespace ChatApp.BuildingBlocks.Realtime;
 
 /// <summary>
 /// Hub failures carry a stable code (<c>invalid</c>, <c>not-found</c>, <c>forbidden</c>,

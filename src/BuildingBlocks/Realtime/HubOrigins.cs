@@ -1,17 +1,21 @@
-namespace ChatApp.Messaging.Api.Hub;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace ChatApp.BuildingBlocks.Realtime;
 
 /// <summary>
 /// Browsers send an Origin with every WebSocket handshake and do not apply CORS to WebSockets:
-/// a hub request from a page of another site is refused here, so no other site can open a chat
+/// a hub request from a page of another site is refused here, so no other site can open a
 /// connection with a token it got hold of. Clients without an Origin (apps, tests) are not browsers.
+/// The allowed origins are the configuration section <c>{Service}:AllowedOrigins</c> (the AppHost
+/// sets the gateway's address), else the local default.
 /// </summary>
-public static class AllowedOrigins
+public static class HubOrigins
 {
-    public const string Section = "Messaging:AllowedOrigins";
-
-    public static IApplicationBuilder UseHubOriginCheck(this IApplicationBuilder app, IConfiguration configuration)
+    public static IApplicationBuilder UseHubOriginCheck(this IApplicationBuilder app, IConfiguration configuration, string service)
     {
-        var allowed = configuration.GetSection(Section).Get<string[]>() is { Length: > 0 } configured
+        var allowed = configuration.GetSection($"{service}:AllowedOrigins").Get<string[]>() is { Length: > 0 } configured
             ? configured.Select(origin => origin.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http://localhost:5080" };
         return app.Use(async (context, next) =>
