@@ -97,6 +97,8 @@ public sealed record Call
             return userId == Caller.UserId ? WrongParty("Only the person called can answer.") : NotYours();
         return State switch
         {
+            // Past the ring time the call is missed, even if no replica has recorded it yet.
+            CallState.Ringing when now >= RingUntil => new CallRefusal(CallRefusalReason.WrongState, "The call stopped ringing."),
             CallState.Ringing => Next() with { State = CallState.Active, AnsweredAt = now, Callee = Callee.BoundTo(deviceId, connectionId) },
             // The same device answering twice (a retried request) gets the call it already holds.
             CallState.Active when Callee.HoldsDevice(deviceId) => this,
@@ -165,17 +167,19 @@ public sealed record Call
     }
 
     /// <summary>
-    /// Time ran out: a call that rang unanswered is missed; a call whose device did not come back
-    /// in time has failed, ending when that device was lost (the talk stopped there).
+    /// Time ran out, and the first deadline to pass decides how: a call that rang unanswered is
+    /// missed; a call whose device did not come back in time has failed, ending when that device
+    /// was lost (the talk stopped there), and never before it was answered.
     /// </summary>
     public CallStep Expire(DateTimeOffset now)
     {
         if (Deadline is not { } deadline || deadline > now)
             return new CallRefusal(CallRefusalReason.WrongState, "Nothing about this call is due yet.");
-        var lost = new[] { Caller, Callee }.Where(party => party.LostAt is not null).MinBy(party => party.LostAt);
-        if (lost is not null && GraceEnd(lost) <= now)
-            return End(CallOutcome.Failed, lost.LostAt!.Value, lost.UserId);
-        return End(CallOutcome.Missed, RingUntil, endedBy: null);
+        if (State == CallState.Ringing && RingUntil == deadline)
+            return End(CallOutcome.Missed, RingUntil, endedBy: null);
+        var lost = GraceEnd(Caller) == deadline ? Caller : Callee;
+        var endedAt = AnsweredAt is { } answered && answered > lost.LostAt!.Value ? answered : lost.LostAt!.Value;
+        return End(CallOutcome.Failed, endedAt, lost.UserId);
     }
 
     /// <summary>

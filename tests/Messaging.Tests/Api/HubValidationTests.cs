@@ -3,6 +3,7 @@ using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Application.Receipts;
 using ChatApp.Messaging.Tests.Support;
+using ChatApp.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ChatApp.Messaging.Tests.Api;

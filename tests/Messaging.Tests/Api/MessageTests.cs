@@ -1,3 +1,4 @@
+using ChatApp.Testing;
 using System.Net;
 using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Tests.Support;

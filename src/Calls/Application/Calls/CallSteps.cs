@@ -22,7 +22,7 @@ public sealed class CallSteps(ICallStore store, ICallBroadcast broadcast, CallVi
             if (call is null || (userId is { } user && !call.IsParticipant(user)))
                 return CallRefusals.NotFound;
 
-            var now = clock.GetUtcNow();
+            var now = clock.Now();
             var next = step(call, now);
             if (next.Refusal is { } refusal)
                 return refusal.ToFailure();

@@ -12,7 +12,7 @@ public sealed class ExpireDueCalls(ICallStore store, CallSteps steps, TimeProvid
     /// <summary>Returns true when more calls may be due right now.</summary>
     public async Task<bool> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var due = await store.FindDueAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
+        var due = await store.FindDueAsync(clock.Now(), BatchSize, cancellationToken);
         foreach (var callId in due)
             // A call another replica ended first is refused here ("nothing is due"), which is what we want.
             await steps.TakeAsync(callId, null, (call, now) => call.Expire(now), cancellationToken);

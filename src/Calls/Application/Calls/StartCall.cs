@@ -18,7 +18,7 @@ public sealed class StartCall(ICallStore store, ICallBroadcast broadcast, IUserD
         if (!people.ContainsKey(calleeId))
             return new Failure(FailureKind.NotFound, "No such person", "There is nobody with this id to call.");
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var started = Call.Start(Guid.CreateVersion7(), caller.UserId, caller.DeviceId, caller.ConnectionId, calleeId, now, options.Value.Timings);
         if (started.Refusal is { } refusal)
             return refusal.ToFailure();

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace ChatApp.Messaging.Tests.Support;
+namespace ChatApp.Testing;
 
 public static class HubConnectionClosed
 {

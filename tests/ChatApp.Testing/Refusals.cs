@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using Xunit;
 
-namespace ChatApp.Messaging.Tests.Support;
+namespace ChatApp.Testing;
 
 /// <summary>What a refusal looks like to a client: a problem-details answer over REST, a HubException with a stable code over the hub.</summary>
-internal static class Refusals
+public static class Refusals
 {
     /// <summary>
     /// Asserts the status and that the answer is problem details; with <paramref name="field"/>,

@@ -1,0 +1,3 @@
+using ChatApp.Calls.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(CallsFixture))]

@@ -1,0 +1,108 @@
+using ChatApp.Calls.Infrastructure.Users;
+using ChatApp.Contracts;
+using ChatApp.Testing;
+using Dapper;
+using MassTransit;
+using MySqlConnector;
+
+namespace ChatApp.Calls.Tests.Support;
+
+/// <summary>
+/// Two replicas of the real Calls service, each on its own port, sharing a private MariaDB,
+/// RabbitMQ and Redis, as two replicas behind the gateway would. People come into being the way
+/// they do in the system: a <see cref="UserRegistered"/> event through the broker. Calls ring for
+/// <see cref="RingFor"/> here (30 s in production) so a missed call takes seconds; a lost device
+/// has the production grace of 15 s.
+/// </summary>
+public sealed class CallsFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan RingFor = TimeSpan.FromSeconds(3);
+
+    private MariaDbServer? _database;
+    private RabbitMqServer? _broker;
+    private RedisServer? _redis;
+
+    public TestTokenIssuer Tokens { get; } = new();
+
+    public CallsReplica Primary { get; private set; } = null!;
+
+    public CallsReplica Secondary { get; private set; } = null!;
+
+    public EventPublisher Events { get; private set; } = null!;
+
+    /// <summary>What Calls published, as the broker saw it.</summary>
+    public EventTap Published { get; private set; } = null!;
+
+    public string DatabaseConnectionString { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var database = MariaDbServer.StartAsync();
+        var broker = RabbitMqServer.StartAsync();
+        var redis = RedisServer.StartAsync();
+        _database = await database;
+        _broker = await broker;
+        _redis = await redis;
+        DatabaseConnectionString = await _database.CreateDatabaseAsync("calls");
+        Events = await EventPublisher.ConnectAsync(_broker.ConnectionString);
+        Published = await EventTap.StartAsync(_broker.ConnectionString, nameof(CallMissed), nameof(CallEnded));
+
+        Primary = CallsReplica.Start(Settings(), Tokens);
+        Secondary = CallsReplica.Start(Settings(), Tokens);
+        await Task.WhenAll(Primary.WaitUntilReadyAsync(), Secondary.WaitUntilReadyAsync());
+        var queues = new KebabCaseEndpointNameFormatter("calls", includeNamespace: false);
+        await BrokerQueues.WaitForConsumersAsync(_broker.ConnectionString, [queues.Consumer<RememberUser>(), queues.Consumer<UpdateUserNames>()]);
+    }
+
+    /// <summary>The settings a replica runs with; a test may start one of its own with them.</summary>
+    public Dictionary<string, string> Settings() => new()
+    {
+        ["ConnectionStrings:calls-db"] = DatabaseConnectionString,
+        ["ConnectionStrings:rabbitmq"] = _broker!.ConnectionString,
+        ["ConnectionStrings:redis"] = _redis!.ConnectionString,
+        ["Calls:RingFor"] = RingFor.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        ["Calls:DeadlineScanInterval"] = "00:00:00.250",
+        ["Calls:AllowedOrigins:0"] = "http://localhost:5080",
+    };
+
+    /// <summary>A new person, known to Calls once their <see cref="UserRegistered"/> event has been handled.</summary>
+    public async Task<Person> CreatePersonAsync(string? displayName = null)
+    {
+        var id = Guid.CreateVersion7();
+        var username = "u" + id.ToString("N")[^12..];
+        var person = new Person(id, username, displayName ?? username, this);
+        await Events.PublishAsync(new UserRegistered(id, username, person.DisplayName, $"{username}@example.com", "en", DateTimeOffset.UtcNow));
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var connection = await OpenDatabaseAsync();
+            return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM users WHERE id = @id", new { id }) == 1;
+        }, TimeSpan.FromSeconds(30), () => $"Calls did not learn of {username}.");
+        return person;
+    }
+
+    public async Task<MySqlConnection> OpenDatabaseAsync()
+    {
+        var connection = new MySqlConnection(DatabaseConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Secondary is not null)
+            await Secondary.DisposeAsync();
+        if (Primary is not null)
+            await Primary.DisposeAsync();
+        if (Published is not null)
+            await Published.DisposeAsync();
+        if (Events is not null)
+            await Events.DisposeAsync();
+        Tokens.Dispose();
+        if (_redis is not null)
+            await _redis.DisposeAsync();
+        if (_broker is not null)
+            await _broker.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}
