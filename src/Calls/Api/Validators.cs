@@ -24,7 +24,7 @@ public sealed class DescriptionRequestValidator : AbstractValidator<DescriptionR
         RuleFor(request => request.Sdp).NotEmpty().WithMessage("The description has no SDP.")
             .MaximumLength(MaxSdpLength).WithMessage($"The SDP may be at most {MaxSdpLength} characters.")
             .Must(sdp => sdp!.StartsWith("v=0", StringComparison.Ordinal) && sdp.All(IsSdpCharacter))
-            .When(request => !string.IsNullOrEmpty(request.Sdp) && request.Sdp.Length <= MaxSdpLength)
+            .When(request => !string.IsNullOrEmpty(request.Sdp) && request.Sdp.Length <= MaxSdpLength, ApplyConditionTo.CurrentValidator)
             .WithMessage("This is not SDP: it must start with v=0 and hold printable text lines only.");
     }
 
@@ -41,7 +41,7 @@ public sealed class CandidateRequestValidator : AbstractValidator<CandidateReque
         RuleFor(request => request.Candidate).NotNull().WithMessage("Send the candidate (empty ends the gathering).")
             .MaximumLength(MaxCandidateLength).WithMessage($"A candidate may be at most {MaxCandidateLength} characters.")
             .Must(candidate => candidate!.Length == 0 || (candidate.StartsWith("candidate:", StringComparison.Ordinal) && candidate.All(c => c >= ' ' && c < '\u007f')))
-            .When(request => request.Candidate is not null)
+            .When(request => request.Candidate is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("This is not an ICE candidate: it starts with candidate: and holds one line of printable text.");
         RuleFor(request => request.SdpMid).MaximumLength(64).WithMessage("The media id may be at most 64 characters.");
         RuleFor(request => request.SdpMLineIndex).InclusiveBetween(0, 63).WithMessage("The media line index is between 0 and 63.");

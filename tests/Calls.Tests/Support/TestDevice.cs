@@ -83,21 +83,21 @@ public sealed class TestDevice : IAsyncDisposable
     public Task<CallView> WaitForChangeAsync(Guid callId, Func<CallView, bool> matches, string what) =>
         WaitForAsync(Changes, change => change.Id == callId && matches(change), what);
 
-    public Task<CallView> WaitForStateAsync(Guid callId, CallState state) =>
-        WaitForChangeAsync(callId, change => change.State == state, $"{state} push to {Person}'s device");
+    public Task<CallView> WaitForStateAsync(Guid callId, CallState state, TimeSpan? patience = null) =>
+        WaitForAsync(Changes, change => change.Id == callId && change.State == state, $"{state} push to {Person}'s device", patience);
 
     /// <summary>The ringing push of an incoming call from <paramref name="caller"/>.</summary>
     public Task<CallView> WaitForRingAsync(Person caller) =>
         WaitForAsync(Changes, change => change.Caller.Id == caller.Id && change.State == CallState.Ringing, $"ring from {caller} on {Person}'s device");
 
-    public static async Task<T> WaitForAsync<T>(ConcurrentQueue<T> queue, Func<T, bool> matches, string what)
+    public static async Task<T> WaitForAsync<T>(ConcurrentQueue<T> queue, Func<T, bool> matches, string what, TimeSpan? patience = null)
     {
         T? found = default;
         await Eventually.HoldsAsync(() =>
         {
             found = queue.FirstOrDefault(matches);
             return found is not null;
-        }, Patience, () => $"No {what} arrived.");
+        }, patience ?? Patience, () => $"No {what} arrived.");
         return found!;
     }
 
