@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what ChatApp needs and is missing; quick when everything is there.
-#   eng/install.sh run    servers the AppHost starts (MariaDB, RabbitMQ, Redis) and the .NET tools (smtp4dev)
+#   eng/install.sh run    servers the AppHost starts (MariaDB, RabbitMQ, Redis, coturn) and the .NET tools (smtp4dev)
 #   eng/install.sh test   the same, plus what only the tests need
 set -euo pipefail
 purpose=${1:-run}
@@ -16,6 +16,9 @@ declare -A needed=(
   [/usr/lib/rabbitmq/bin/rabbitmq-server]=rabbitmq-server
   [epmd]=erlang-base
   [redis-server]=redis-server
+  # The TURN server of voice calls; turnutils_uclient, in the same package, is what the tests allocate with.
+  [turnserver]=coturn
+  [turnutils_uclient]=coturn
 )
 
 if ! command -v dotnet >/dev/null 2>&1 || ! dotnet --list-sdks | grep -q '^10\.'; then
@@ -37,11 +40,11 @@ sudo=()
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     say "Please install these with your system's package manager, then run again: ${missing[*]}"
-    say "(on Fedora: mariadb-server rabbitmq-server erlang redis; on macOS with Homebrew: mariadb rabbitmq redis)"
+    say "(on Fedora: mariadb-server rabbitmq-server erlang redis coturn; on macOS with Homebrew: mariadb rabbitmq redis coturn)"
     exit 1
   fi
   say "Installing ${missing[*]} (Debian packages)"
-  # ChatApp runs its own MariaDB, RabbitMQ and Redis on private ports; keep the packages' system
+  # ChatApp runs its own MariaDB, RabbitMQ, Redis and coturn on private ports; keep the packages' system
   # services from starting during the install, unless a policy is already in place.
   policy=/usr/sbin/policy-rc.d
   own_policy=false

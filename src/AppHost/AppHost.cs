@@ -10,6 +10,7 @@ var mysql = builder.AddMySqlServer(settings);
 var broker = builder.AddMessageBroker(settings);
 var mail = builder.AddMailServer(settings);
 var redis = builder.AddRedis(settings);
+var turn = builder.AddTurnServer(settings);
 
 // Services: each owns one database and shares the broker.
 var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker)
@@ -20,8 +21,12 @@ var messaging = builder.AddChatAppService<Projects.Messaging>("messaging", mysql
     .WithReference(identity)
     .WithReference(redis).WaitFor(redis)
     .WithPublicAddress(settings, "Messaging__AllowedOrigins__0");
+// Calls signals through its hub (Redis backplane, as Messaging) and hands out TURN credentials.
 var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase("calls-db", "chatapp_calls"), broker)
-    .WithReference(identity);
+    .WithReference(identity)
+    .WithReference(redis).WaitFor(redis)
+    .WithTurn(turn)
+    .WithPublicAddress(settings, "Calls__AllowedOrigins__0");
 var notifications = builder.AddChatAppService<Projects.Notifications>("notifications", mysql.AddDatabase("notifications-db", "chatapp_notifications"), broker)
     .WithReference(identity)
     .WithSmtp(mail)

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatApp.AppHost.Tests;
 
@@ -20,7 +21,11 @@ public sealed class AppModelTests : IDisposable
             "ConnectionStrings:rabbitmq=amqp://chat:secret@mq.invalid:5672/",
             "ConnectionStrings:redis=cache.invalid:6379,password=secret",
             "Smtp:Host=mail.invalid",
-            "Smtp:Port=587");
+            "Smtp:Port=587",
+            "ChatApp:Turn:Urls:0=turn:turn.invalid:3478?transport=udp",
+            "ChatApp:Turn:Urls:1=turns:turn.invalid:5349?transport=tcp",
+            "ChatApp:Turn:StunUrls:0=stun:turn.invalid:3478",
+            "ChatApp:Turn:Secret=turn-secret-value");
 
         Assert.Empty(Executables(builder));
         Assert.Equal(
@@ -28,18 +33,52 @@ public sealed class AppModelTests : IDisposable
             await ConnectionString(builder, "identity-db"));
         Assert.Equal("amqp://chat:secret@mq.invalid:5672/", await ConnectionString(builder, "rabbitmq"));
         Assert.Equal("cache.invalid:6379,password=secret", await ConnectionString(builder, "redis"));
+        var calls = await EnvironmentOf(builder, "calls");
+        Assert.Equal("turn:turn.invalid:3478?transport=udp", calls["Turn__Urls__0"]);
+        Assert.Equal("turns:turn.invalid:5349?transport=tcp", calls["Turn__Urls__1"]);
+        Assert.False(calls.ContainsKey("Turn__Urls__2"));
+        Assert.Equal("stun:turn.invalid:3478", calls["Turn__StunUrls__0"]);
+        Assert.Equal("{turn-secret.value}", calls["Turn__Secret"]);
+        var secret = Assert.Single(builder.Resources.OfType<ParameterResource>(), parameter => parameter.Name == "turn-secret");
+        Assert.True(secret.Secret);
+        Assert.Equal("turn-secret-value", await secret.GetValueAsync(default));
+    }
+
+    [Fact]
+    public async Task A_local_turn_server_is_started_with_a_health_check_and_calls_waits_for_it()
+    {
+        await using var builder = await CreateBuilder();
+
+        var turn = Assert.Single(builder.Resources.OfType<ExecutableResource>(), resource => resource.Name == "turn");
+        Assert.NotEmpty(turn.Annotations.OfType<HealthCheckAnnotation>());
+        var calls = Assert.Single(builder.Resources.OfType<ProjectResource>(), resource => resource.Name == "calls");
+        Assert.Contains(calls.Annotations.OfType<WaitAnnotation>(), wait => wait.Resource == turn);
     }
 
     [Fact]
     public async Task With_containers_the_servers_are_containers()
     {
-        await using var builder = await CreateBuilder("ChatApp:UseContainers=true");
+        // No TURN container: its relay addresses would be the container's own (see the next test).
+        await using var builder = await CreateBuilder(
+            "ChatApp:UseContainers=true", "ChatApp:Turn:Urls:0=turn:turn.invalid:3478", "ChatApp:Turn:Secret=secret");
 
         var containers = builder.Resources.OfType<ContainerResource>().Select(resource => resource.Name).Order();
         Assert.Equal(["mariadb", "rabbitmq-server", "redis-server", "smtp4dev"], containers);
         Assert.Empty(Executables(builder));
         Assert.All(builder.Resources.OfType<ContainerResource>(),
             container => Assert.NotEmpty(container.Annotations.OfType<HealthCheckAnnotation>()));
+    }
+
+    [Fact]
+    public async Task With_containers_a_turn_server_must_be_named_in_configuration()
+    {
+        var refusal = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var builder = await CreateBuilder("ChatApp:UseContainers=true");
+        });
+
+        Assert.IsType<NotSupportedException>(refusal.GetBaseException());
+        Assert.Contains("ChatApp:Turn:Urls", refusal.GetBaseException().Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,13 +99,23 @@ public sealed class AppModelTests : IDisposable
 
     private Task<IDistributedApplicationTestingBuilder> CreateBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test", "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", .. settings]);
+            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test", "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", "Parameters:turn-secret=test", .. settings]);
 
     /// <summary>Executables the AppHost starts (Aspire's per-project rebuilders start only on request).</summary>
     private static IEnumerable<string> Executables(IDistributedApplicationTestingBuilder builder) =>
         builder.Resources
             .Where(resource => resource is ExecutableResource && !resource.Annotations.OfType<ExplicitStartupAnnotation>().Any())
             .Select(resource => resource.Name);
+
+    /// <summary>The environment a resource is given (as the manifest would show it: no ports need allocating).</summary>
+    private static async Task<Dictionary<string, string>> EnvironmentOf(IDistributedApplicationTestingBuilder builder, string name)
+    {
+        var resource = builder.Resources.Single(resource => resource.Name == name);
+        var configuration = await ExecutionConfigurationBuilder.Create(resource)
+            .WithEnvironmentVariablesConfig()
+            .BuildAsync(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), NullLogger.Instance, CancellationToken.None);
+        return configuration.EnvironmentVariables.ToDictionary(variable => variable.Key, variable => variable.Value);
+    }
 
     private static async Task<string?> ConnectionString(IDistributedApplicationTestingBuilder builder, string name) =>
         await builder.Resources.OfType<IResourceWithConnectionString>().Single(resource => resource.Name == name)

@@ -16,7 +16,7 @@ public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelpe
             output.WriteLine($"  {elapsed.TotalSeconds,5:F1} s  {name}");
 
         Assert.Equal(
-            ["calls", "epmd", "gateway", "identity", "mariadb", "messaging", "notifications", "rabbitmq-server", "redis-server", "smtp4dev"],
+            ["calls", "epmd", "gateway", "identity", "mariadb", "messaging", "notifications", "rabbitmq-server", "redis-server", "smtp4dev", "turn"],
             system.Processes.Order());
         Assert.Equal(system.Processes.Order(), system.ProcessesWithHealthChecks.Order());
         Assert.Equal(
