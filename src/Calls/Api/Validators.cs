@@ -5,7 +5,7 @@ namespace ChatApp.Calls.Api;
 public sealed class InviteRequestValidator : AbstractValidator<InviteRequest>
 {
     public InviteRequestValidator() =>
-        RuleFor(request => request.CalleeId).NotEmpty().WithMessage("Name the person to call.");
+        RuleFor(request => request.CalleeId).NotNull().NotEqual(Guid.Empty).WithMessage("Name the person to call.");
 }
 
 /// <summary>

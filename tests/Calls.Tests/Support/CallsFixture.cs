@@ -22,6 +22,8 @@ public sealed class CallsFixture : IAsyncLifetime
     private RabbitMqServer? _broker;
     private RedisServer? _redis;
 
+    public TurnServer Turn { get; private set; } = null!;
+
     public TestTokenIssuer Tokens { get; } = new();
 
     public CallsReplica Primary { get; private set; } = null!;
@@ -40,9 +42,11 @@ public sealed class CallsFixture : IAsyncLifetime
         var database = MariaDbServer.StartAsync();
         var broker = RabbitMqServer.StartAsync();
         var redis = RedisServer.StartAsync();
+        var turn = TurnServer.StartAsync();
         _database = await database;
         _broker = await broker;
         _redis = await redis;
+        Turn = await turn;
         DatabaseConnectionString = await _database.CreateDatabaseAsync("calls");
         Events = await EventPublisher.ConnectAsync(_broker.ConnectionString);
         Published = await EventTap.StartAsync(_broker.ConnectionString, nameof(CallMissed), nameof(CallEnded));
@@ -63,6 +67,10 @@ public sealed class CallsFixture : IAsyncLifetime
         ["Calls:RingFor"] = RingFor.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         ["Calls:DeadlineScanInterval"] = "00:00:00.250",
         ["Calls:AllowedOrigins:0"] = "http://localhost:5080",
+        ["Turn:Urls:0"] = Turn.Urls[0],
+        ["Turn:Urls:1"] = Turn.Urls[1],
+        ["Turn:StunUrls:0"] = Turn.StunUrl,
+        ["Turn:Secret"] = Turn.Secret,
     };
 
     /// <summary>A new person, known to Calls once their <see cref="UserRegistered"/> event has been handled.</summary>
@@ -100,6 +108,8 @@ public sealed class CallsFixture : IAsyncLifetime
         Tokens.Dispose();
         if (_redis is not null)
             await _redis.DisposeAsync();
+        if (Turn is not null)
+            await Turn.DisposeAsync();
         if (_broker is not null)
             await _broker.DisposeAsync();
         if (_database is not null)

@@ -135,30 +135,8 @@ public sealed class HubSecurityTests(MessagingFixture fixture)
         return response.StatusCode;
     }
 
-    /// <summary>A WebSocket to the hub as a browser opens it: the token in the query string, maybe an Origin.</summary>
-    private async Task<(HttpStatusCode Status, ClientWebSocket? Socket)> OpenSocketAsync(string? token, string? origin = null)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true;
-        if (origin is not null)
-            socket.Options.SetRequestHeader("Origin", origin);
-        var address = new UriBuilder(fixture.Primary.HubAddress)
-        {
-            Scheme = "ws",
-            Query = token is null ? "" : $"access_token={Uri.EscapeDataString(token)}",
-        }.Uri;
-        try
-        {
-            await socket.ConnectAsync(address, CancellationToken.None);
-            return (socket.HttpStatusCode, socket);
-        }
-        catch (WebSocketException)
-        {
-            var status = socket.HttpStatusCode;
-            socket.Dispose();
-            return (status, null);
-        }
-    }
+    private Task<(HttpStatusCode Status, ClientWebSocket? Socket)> OpenSocketAsync(string? token, string? origin = null) =>
+        HubSockets.OpenAsync(fixture.Primary.HubAddress, token, origin);
 
     /// <summary>SignalR's handshake in its JSON protocol; returns the server's answer (<c>{}</c> when accepted).</summary>
     private static async Task<string> HandshakeAsync(ClientWebSocket socket)
