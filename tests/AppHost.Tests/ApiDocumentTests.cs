@@ -15,6 +15,7 @@ public sealed class ApiDocumentTests(WholeSystemFixture system)
     [Theory]
     [InlineData("identity")]
     [InlineData("messaging")]
+    [InlineData("calls")]
     [InlineData("notifications")]
     public async Task The_web_apps_copy_of_each_API_document_is_what_the_service_publishes(string service)
     {

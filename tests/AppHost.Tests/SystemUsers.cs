@@ -16,6 +16,13 @@ public static partial class SystemUsers
     /// <summary>Registers, signs in with the emailed code, and returns the user's id and access token.</summary>
     public static async Task<(Guid UserId, string AccessToken)> SignedInAsync(HttpClient gateway, HttpClient inbox, string displayName)
     {
+        var (userId, token, _) = await SignedInWithEmailAsync(gateway, inbox, displayName);
+        return (userId, token);
+    }
+
+    /// <summary>As <see cref="SignedInAsync"/>, with the address the user's emails go to.</summary>
+    public static async Task<(Guid UserId, string AccessToken, string Email)> SignedInWithEmailAsync(HttpClient gateway, HttpClient inbox, string displayName)
+    {
         var (username, email) = await RegisterAsync(gateway, displayName);
         var challenge = await StartSignInAsync(gateway, username);
         var codeEmail = await WaitForEmailAsync(inbox, email, subject => subject.EndsWith("is your ChatApp sign-in code", StringComparison.Ordinal));
@@ -24,14 +31,19 @@ public static partial class SystemUsers
         var token = (await signedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
         // The token's payload is base64url JSON; its subject is the user's id.
         var payload = JsonDocument.Parse(System.Buffers.Text.Base64Url.DecodeFromChars(token.Split('.')[1]));
-        return (payload.RootElement.GetProperty("sub").GetGuid(), token);
+        return (payload.RootElement.GetProperty("sub").GetGuid(), token, email);
     }
 
     /// <summary>A hub connection to Messaging through the gateway, as a device signed in with <paramref name="token"/>.</summary>
-    public static async Task<HubConnection> ConnectToChatAsync(Uri gateway, string token)
+    public static Task<HubConnection> ConnectToChatAsync(Uri gateway, string token) => ConnectToHubAsync(new Uri(gateway, "/hubs/chat"), token);
+
+    /// <summary>A hub connection to Calls through the gateway, as a device signed in with <paramref name="token"/>.</summary>
+    public static Task<HubConnection> ConnectToCallsAsync(Uri gateway, string token) => ConnectToHubAsync(new Uri(gateway, $"/hubs/calls?device={Guid.NewGuid()}"), token);
+
+    private static async Task<HubConnection> ConnectToHubAsync(Uri hub, string token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway, "/hubs/chat"), options =>
+            .WithUrl(hub, options =>
             {
                 options.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 options.Transports = HttpTransportType.WebSockets;
@@ -62,7 +74,7 @@ public static partial class SystemUsers
     }
 
     /// <summary>The (<paramref name="skip"/>+1)-th email to <paramref name="address"/> whose subject matches, oldest first, from smtp4dev's API.</summary>
-    public static async Task<InboxEmail> WaitForEmailAsync(HttpClient inbox, string address, Func<string, bool> subjectMatches, int skip = 0)
+    public static async Task<InboxEmail> WaitForEmailAsync(HttpClient inbox, string address, Func<string, bool> subjectMatches, int skip = 0, TimeSpan? patience = null)
     {
         var watch = Stopwatch.StartNew();
         while (true)
@@ -77,8 +89,8 @@ public static partial class SystemUsers
                 .ToList();
             if (matching.Count > skip)
                 return matching[skip];
-            if (watch.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"No email #{skip + 1} to {address} arrived in smtp4dev within 30 s.");
+            if (watch.Elapsed > (patience ?? TimeSpan.FromSeconds(30)))
+                throw new TimeoutException($"No email #{skip + 1} to {address} arrived in smtp4dev within {(patience ?? TimeSpan.FromSeconds(30)).TotalSeconds} s.");
             await Task.Delay(50);
         }
     }

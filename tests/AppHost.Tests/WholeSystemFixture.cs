@@ -61,6 +61,9 @@ public sealed class WholeSystemFixture : IAsyncLifetime
             .WithEnvironment("RateLimits__SignInPerAddress__Window", "00:15:00")
             .WithEnvironment("RateLimits__CodeEntryPerAddress__Permits", "10000")
             .WithEnvironment("RateLimits__CodeEntryPerAddress__Window", "00:15:00");
+        // A call rings 30 s in production; 5 s keeps the missed-call test short (Calls.Tests hold the default).
+        builder.CreateResourceBuilder<ProjectResource>("calls")
+            .WithEnvironment("Calls__RingFor", "00:00:05");
         _app = await builder.BuildAsync();
 
         // Parameters have no running state; resources that start only on request (Aspire's hidden
