@@ -1,9 +1,9 @@
 namespace ChatApp.Contracts;
 
 /// <summary>
-/// A call rang and nobody answered (or the callee declined without picking up). Notifications
-/// emails the callee, if they want missed-call emails; names and addresses come from the users
-/// Notifications already knows.
+/// A call rang for its whole ring time and nobody answered (a declined, cancelled or busy call is
+/// not missed: see <see cref="CallEnded"/>). Notifications emails the callee, if they want
+/// missed-call emails; names and addresses come from the users Notifications already knows.
 /// </summary>
 public sealed record CallMissed(
     Guid CallId,
