@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths as CallsPaths } from './generated/calls';
 import type { paths as IdentityPaths } from './generated/identity';
 import type { paths as MessagingPaths } from './generated/messaging';
 import type { paths as NotificationsPaths } from './generated/notifications';
@@ -31,6 +32,7 @@ function client<Paths extends object>(baseUrl: string) {
 export const identity = client<IdentityPaths>('/api/identity');
 export const messaging = client<MessagingPaths>('/api/messaging');
 export const notifications = client<NotificationsPaths>('/api/notifications');
+export const calls = client<CallsPaths>('/api/calls');
 
 /** The body of a successful answer, or a {@link ProblemError} with the service's explanation. */
 export async function ok<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

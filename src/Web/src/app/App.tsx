@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { session } from '../auth/session';
 import { AuthScreens } from '../auth/AuthScreens';
+import { Calls } from '../calls/calls';
 import { Chat } from '../chat/chat';
 import { Home } from '../chat/Home';
 import { language, t } from '../i18n/i18n';
@@ -15,9 +16,10 @@ export function App() {
   return <SignedIn userId={state.user.userId} />;
 }
 
-/** One chat per signed-in person: started on sign-in, stopped on sign-out. */
+/** One chat and one call line per signed-in person: started on sign-in, stopped on sign-out. */
 function SignedIn({ userId }: { userId: string }) {
   const [chat, setChat] = useState<Chat | null>(null);
+  const [calls, setCalls] = useState<Calls | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const started = new Chat(userId);
@@ -25,9 +27,15 @@ function SignedIn({ userId }: { userId: string }) {
       console.error(error);
       setFailed(true);
     });
-    return () => void started.stop();
+    const line = new Calls(userId);
+    line.start();
+    setCalls(line);
+    return () => {
+      void started.stop();
+      void line.stop();
+    };
   }, [userId]);
   if (failed) return <main class="splash"><p role="alert">{t('app.startFailed')}</p><button class="button" onClick={() => location.reload()}>{t('app.retry')}</button></main>;
-  if (!chat) return <main class="splash" aria-busy="true"><p>{t('app.loading')}</p></main>;
-  return <Home chat={chat} />;
+  if (!chat || !calls) return <main class="splash" aria-busy="true"><p>{t('app.loading')}</p></main>;
+  return <Home chat={chat} calls={calls} />;
 }

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { identity, ok } from '../api/clients';
 import { navigate } from '../app/router';
+import { useSignal } from '../app/signal';
+import type { Calls } from '../calls/calls';
 import { t, time, tn } from '../i18n/i18n';
 import type { Chat } from './chat';
 import { conversationTitle } from './ConversationList';
@@ -11,11 +13,13 @@ import { groupByDay, typingNow, type ChatMessage } from './model';
 
 interface Props {
   chat: Chat;
+  calls: Calls;
   /** An existing conversation, or a person to whom the first message starts one. */
   target: { conversationId?: string; recipientId?: string };
 }
 
-export function ChatView({ chat, target }: Props) {
+export function ChatView({ chat, calls, target }: Props) {
+  const inCall = useSignal(calls.current) !== null;
   const conversation = target.conversationId ? chat.conversations.get(target.conversationId) : undefined;
   const [draft, setDraft] = useState<Draft>({ kind: 'new' });
   const [showInfo, setShowInfo] = useState(false);
@@ -87,6 +91,10 @@ export function ChatView({ chat, target }: Props) {
           <h1>{title}</h1>
           <p class="muted" aria-live="polite">{typists.length > 0 ? t('chat.typing', { names: typists.join(', ') }) : subtitle}</p>
         </div>
+        {peerId && !isGroup && (
+          <button class="icon-button call" disabled={inCall} onClick={() => void calls.call({ id: peerId, displayName: title })}
+            aria-label={t('calls.call', { name: title })} title={t('calls.call', { name: title })}>📞</button>
+        )}
         {conversation?.summary.kind === 'Group' && (
           <button class="button" onClick={() => setShowInfo(!showInfo)} aria-expanded={showInfo}>{t('group.info')}</button>
         )}

@@ -2,6 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { navigate, route as currentRoute } from '../app/router';
 import { useSignal } from '../app/signal';
 import { session } from '../auth/session';
+import { CallBar } from '../calls/CallBar';
+import { CallHistory } from '../calls/CallHistory';
+import type { Calls } from '../calls/calls';
+import { IncomingCall } from '../calls/IncomingCall';
 import { t, tn } from '../i18n/i18n';
 import { Settings } from '../settings/Settings';
 import type { Chat } from './chat';
@@ -11,13 +15,14 @@ import { NewGroup } from './NewGroup';
 import { People } from './People';
 import { canAskForNotifications, askForNotifications } from './notifications';
 
-type Tab = 'chats' | 'people';
+type Tab = 'chats' | 'people' | 'calls';
 
 /** The signed-in app: conversations and people beside (or, on a phone, instead of) the open chat or settings. */
-export function Home({ chat }: { chat: Chat }) {
+export function Home({ chat, calls }: { chat: Chat; calls: Calls }) {
   const route = useSignal(currentRoute);
   useSignal(chat.changed);
   const connection = useSignal(chat.connection);
+  const missedCalls = useSignal(calls.missed);
   const state = useSignal(session.state);
   const [tab, setTab] = useState<Tab>('chats');
   const [creatingGroup, setCreatingGroup] = useState(false);
@@ -66,30 +71,39 @@ export function Home({ chat }: { chat: Chat }) {
           <button role="tab" id="tab-people" aria-selected={tab === 'people'} aria-controls="panel-people" onClick={() => setTab('people')}>
             {t('home.people')}
           </button>
+          <button role="tab" id="tab-calls" aria-selected={tab === 'calls'} aria-controls="panel-calls" onClick={() => setTab('calls')}>
+            {t('home.calls')}{missedCalls > 0 && <span class="badge missed" aria-label={tn('home.missedCalls', missedCalls)}>{missedCalls}</span>}
+          </button>
         </div>
         {tab === 'chats' ? (
           <section id="panel-chats" role="tabpanel" aria-labelledby="tab-chats" class="panel">
             <button class="button wide" onClick={() => setCreatingGroup(true)}>{t('home.newGroup')}</button>
             <ConversationList chat={chat} selected={route.view === 'conversation' ? route.conversationId : null} />
           </section>
-        ) : (
+        ) : tab === 'people' ? (
           <section id="panel-people" role="tabpanel" aria-labelledby="tab-people" class="panel">
             <People chat={chat} />
+          </section>
+        ) : (
+          <section id="panel-calls" role="tabpanel" aria-labelledby="tab-calls" class="panel">
+            <CallHistory calls={calls} />
           </section>
         )}
       </aside>
       <main class="detail">
         {route.view === 'conversation' && chat.conversations.has(route.conversationId) && (
-          <ChatView key={route.conversationId} chat={chat} target={{ conversationId: route.conversationId }} />
+          <ChatView key={route.conversationId} chat={chat} calls={calls} target={{ conversationId: route.conversationId }} />
         )}
         {route.view === 'conversation' && !chat.conversations.has(route.conversationId) && (
           <div class="empty"><p>{t('chat.notFound')}</p></div>
         )}
-        {route.view === 'person' && <ChatView key={route.userId} chat={chat} target={{ recipientId: route.userId }} />}
+        {route.view === 'person' && <ChatView key={route.userId} chat={chat} calls={calls} target={{ recipientId: route.userId }} />}
         {route.view === 'settings' && <Settings chat={chat} />}
         {route.view === 'home' && <div class="empty"><p>{t('home.pick')}</p></div>}
       </main>
       {creatingGroup && <NewGroup chat={chat} onClose={() => setCreatingGroup(false)} />}
+      <CallBar calls={calls} />
+      <IncomingCall calls={calls} />
     </div>
   );
 }
