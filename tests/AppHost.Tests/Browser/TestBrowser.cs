@@ -35,6 +35,8 @@ public sealed class TestBrowser : IAsyncDisposable
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                // WebRTC on loopback: gather 127.0.0.1 candidates, and announce none by multicast DNS.
+                "--allow-loopback-in-peer-connection", "--disable-features=WebRtcHideLocalIpsWithMdns",
             ],
         });
         return new TestBrowser(playwright, browser);
@@ -55,6 +57,7 @@ public sealed class TestBrowser : IAsyncDisposable
         });
         context.SetDefaultTimeout(20_000);
         await context.GrantPermissionsAsync(["notifications"]);
+        await context.AddInitScriptAsync(PeerConnections.Script);
         var page = await context.NewPageAsync();
         var device = Interlocked.Increment(ref _devices);
         page.Console += (_, message) => Log($"device {device} console.{message.Type}: {message.Text}");

@@ -14,6 +14,7 @@ export function CallBar({ calls }: { calls: Calls }) {
   const media = useSignal(calls.media);
   const muted = useSignal(calls.muted);
   const notice = useSignal(calls.notice);
+  const elsewhere = useSignal(calls.elsewhere);
   const [showDevices, setShowDevices] = useState(false);
 
   if (notice && !call) {
@@ -22,6 +23,15 @@ export function CallBar({ calls }: { calls: Calls }) {
         <p>{t(`calls.notice.${notice.kind}` as MessageKey, { name: notice.name })}</p>
         <button class="button" onClick={() => calls.dismissNotice()}>{t('calls.dismiss')}</button>
       </div>
+    );
+  }
+  if (!call && elsewhere) {
+    const other = elsewhere.caller.id === calls.me ? elsewhere.callee : elsewhere.caller;
+    return (
+      <section class="call-bar elsewhere" aria-label={t('calls.callWith', { name: other.displayName })}>
+        <p role="status"><strong>{other.displayName}</strong> <span class="muted">{t('calls.onAnotherDevice')}</span></p>
+        <button class="button danger" onClick={() => void calls.endElsewhere()}>{t('calls.endCall')}</button>
+      </section>
     );
   }
   if (!call || (call.state === 'ringing' && call.callee.id === calls.me)) return null;

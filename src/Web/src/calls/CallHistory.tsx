@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { calls as callsApi, ok } from '../api/clients';
 import type { CallHistoryItem } from '../api/types';
+import { useSignal } from '../app/signal';
 import { t, time, type MessageKey } from '../i18n/i18n';
 import type { Calls } from './calls';
 import { clockDuration } from './format';
@@ -23,11 +24,11 @@ export function CallHistory({ calls }: { calls: Calls }) {
     }
   };
 
-  const current = calls.current.value;
+  const current = useSignal(calls.current);
+  // Again whenever a call starts or ends: one that just ended belongs at the top, and is seen.
   useEffect(() => {
     void load(null);
     void calls.markMissedSeen().catch((error: unknown) => console.warn('Missed calls could not be marked seen', error));
-    // A call that just ended belongs at the top.
   }, [current?.id, current?.state]);
 
   if (failed && !items) return <p class="muted center" role="alert">{t('calls.historyFailed')}</p>;

@@ -25,6 +25,8 @@ const refreshIceBeforeMs = 5 * 60_000;
 export class Calls {
   /** The call this tab shows: ringing here, being placed from here, or held here. */
   readonly current = signal<CallView | null>(null);
+  /** A call of mine held by another of my devices (or ringing out from one): shown, and can be ended from here. */
+  readonly elsewhere = signal<CallView | null>(null);
   readonly media = signal<MediaState | null>(null);
   readonly notice = signal<Notice | null>(null);
   readonly muted = signal(false);
@@ -71,9 +73,9 @@ export class Calls {
   /** Calls a person: asks for the microphone first, so a refusal is known before anyone's phone rings. */
   async call(person: { id: string; displayName: string }): Promise<void> {
     if (this.current.value) return;
+    performance.mark('chatapp:call-started');
     this.notice.value = null;
     if (!(await this.takeMicrophone(person.displayName))) return;
-    performance.mark('chatapp:call-started');
     try {
       const call = await this.hub.invoke<CallView>('Invite', { calleeId: person.id });
       if (call.state === 'ended') {
@@ -102,6 +104,18 @@ export class Calls {
       // Answered elsewhere, or it stopped ringing meanwhile: the push that follows says how.
       this.releaseMicrophone();
       console.warn('The call could not be answered', asRefusal(error) ?? error);
+    }
+  }
+
+  /** Ends a call another of my devices holds: that device may be closed, or gone with a server that failed. */
+  async endElsewhere(): Promise<void> {
+    const call = this.elsewhere.value;
+    if (!call) return;
+    const method = call.state === 'active' ? 'HangUp' : call.caller.id === this.me ? 'Cancel' : 'Reject';
+    try {
+      await this.changed(await this.hub.invoke<CallView>(method, call.id));
+    } catch (error) {
+      console.warn('The call could not be ended', asRefusal(error) ?? error);
     }
   }
 
@@ -160,9 +174,10 @@ export class Calls {
     const call = await this.hub.invoke<CallView | null>('GetCurrentCall');
     if (!call) return;
     const role = roleIn(call, this.me, this.deviceId);
-    if (call.state === 'ringing' && role === 'callee') await this.changed(call);
-    else if (role === 'caller' || (role === 'callee' && call.state === 'active')) {
+    if (role === 'caller' || (role === 'callee' && call.state === 'active')) {
       await this.hub.invoke(call.state === 'ringing' ? 'Cancel' : 'HangUp', call.id).catch(() => undefined);
+    } else {
+      await this.changed(call);
     }
   }
 
@@ -191,6 +206,7 @@ export class Calls {
   private async changed(call: CallView): Promise<void> {
     const shown = this.current.value;
     const role = roleIn(call, this.me, this.deviceId);
+    if (this.elsewhere.value?.id === call.id) this.elsewhere.value = call.state === 'ended' ? null : call;
     if (call.state === 'ended') {
       if (call.callee.id === this.me) void this.refreshMissed();
       if (shown?.id !== call.id) return;
@@ -204,18 +220,19 @@ export class Calls {
       this.endMedia();
       return;
     }
-    if (role === 'caller-elsewhere') return;
-    if (role === 'callee-elsewhere') {
-      // Taken on another of my devices: stop ringing here.
+    if (role === 'caller-elsewhere' || role === 'callee-elsewhere') {
+      // Placed or taken on another of my devices: stop ringing here, and say where the call is.
       if (shown?.id === call.id) {
         this.current.value = null;
         this.tones.stop();
       }
+      this.elsewhere.value = call;
       return;
     }
     if (shown && shown.id !== call.id) return;
     this.show(call);
-    if (call.state === 'active' && !this.peer) await this.startMedia(call, role === 'caller');
+    // Once: the answer to Accept and the push that follows it both say "active".
+    if (call.state === 'active' && this.media.value === null) await this.startMedia(call, role === 'caller');
   }
 
   private show(call: CallView): void {
