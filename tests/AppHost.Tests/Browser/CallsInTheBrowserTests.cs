@@ -78,6 +78,7 @@ public sealed partial class CallsInTheBrowserTests(WholeSystemFixture system) : 
         await alice.AudioFlowingAsync();
         // The phone stops ringing and says where the call went; it has no audio of its own.
         await Expect(bob.CallBar(alice)).ToContainTextAsync("In a call on another of your devices");
+        await TestBrowser.ScreenshotAsync(bob.Page, "call-elsewhere");
         Assert.Equal("none", (await PeerConnections.NewestAsync(bob.Page)).State);
         await TestBrowser.ScreenshotAsync(alice.Page, "in-call");
         await bobsLaptop.HangUpAsync(alice);
@@ -98,7 +99,9 @@ public sealed partial class CallsInTheBrowserTests(WholeSystemFixture system) : 
         await Expect(bob.IncomingCall()).ToBeHiddenAsync();
         await Expect(bob.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Missed call from Alice.");
         await Expect(bob.Page.GetByRole(AriaRole.Tab, new() { Name = "Calls" })).ToContainTextAsync("1");
+        await TestBrowser.ScreenshotAsync(alice.Page, "call-notice");
         Assert.Matches("Incoming · Missed", Assert.Single(await bob.CallHistoryAsync()));
+        await TestBrowser.ScreenshotAsync(bob.Page, "call-history");
         // Seen: the badge clears.
         await Expect(bob.Page.GetByRole(AriaRole.Tab, new() { Name = "Calls" })).ToHaveTextAsync("Calls");
         await SystemUsers.WaitForEmailAsync(Inbox, bob.Email, subject => subject == "Missed call from Alice");

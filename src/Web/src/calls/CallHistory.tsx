@@ -3,6 +3,7 @@ import { calls as callsApi, ok } from '../api/clients';
 import type { CallHistoryItem } from '../api/types';
 import { useSignal } from '../app/signal';
 import { t, time, type MessageKey } from '../i18n/i18n';
+import { PhoneIcon } from '../ui/PhoneIcon';
 import type { Calls } from './calls';
 import { clockDuration } from './format';
 
@@ -50,7 +51,7 @@ export function CallHistory({ calls }: { calls: Calls }) {
             </span>
             <button class="icon-button" aria-label={t('calls.callBack', { name: item.otherPerson.displayName })}
               title={t('calls.callBack', { name: item.otherPerson.displayName })} disabled={current !== null}
-              onClick={() => void calls.call({ id: item.otherPerson.id, displayName: item.otherPerson.displayName })}>📞</button>
+              onClick={() => void calls.call({ id: item.otherPerson.id, displayName: item.otherPerson.displayName })}><PhoneIcon /></button>
           </li>
         ))}
       </ul>

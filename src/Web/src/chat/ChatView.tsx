@@ -3,6 +3,7 @@ import { identity, ok } from '../api/clients';
 import { navigate } from '../app/router';
 import { useSignal } from '../app/signal';
 import type { Calls } from '../calls/calls';
+import { PhoneIcon } from '../ui/PhoneIcon';
 import { t, time, tn } from '../i18n/i18n';
 import type { Chat } from './chat';
 import { conversationTitle } from './ConversationList';
@@ -93,7 +94,7 @@ export function ChatView({ chat, calls, target }: Props) {
         </div>
         {peerId && !isGroup && (
           <button class="icon-button call" disabled={inCall} onClick={() => void calls.call({ id: peerId, displayName: title })}
-            aria-label={t('calls.call', { name: title })} title={t('calls.call', { name: title })}>📞</button>
+            aria-label={t('calls.call', { name: title })} title={t('calls.call', { name: title })}><PhoneIcon /></button>
         )}
         {conversation?.summary.kind === 'Group' && (
           <button class="button" onClick={() => setShowInfo(!showInfo)} aria-expanded={showInfo}>{t('group.info')}</button>
