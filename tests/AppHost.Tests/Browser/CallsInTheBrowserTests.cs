@@ -71,6 +71,8 @@ public sealed partial class CallsInTheBrowserTests(WholeSystemFixture system) : 
         await Expect(bobsLaptop.IncomingCall()).ToBeVisibleAsync();
         await TestBrowser.ScreenshotAsync(bob.Page, "incoming-call");
         await TestBrowser.ScreenshotAsync(bobsLaptop.Page, "incoming-call");
+        await Accessibility.AssertNoSeriousViolationsAsync(bob.Page, "incoming call");
+        await Accessibility.AssertNoSeriousViolationsAsync(alice.Page, "ringing out");
 
         await bobsLaptop.AnswerAsync(alice);
         await Expect(bob.IncomingCall()).ToBeHiddenAsync();
@@ -79,6 +81,8 @@ public sealed partial class CallsInTheBrowserTests(WholeSystemFixture system) : 
         // The phone stops ringing and says where the call went; it has no audio of its own.
         await Expect(bob.CallBar(alice)).ToContainTextAsync("In a call on another of your devices");
         await TestBrowser.ScreenshotAsync(bob.Page, "call-elsewhere");
+        await Accessibility.AssertNoSeriousViolationsAsync(bob.Page, "call on another device");
+        await Accessibility.AssertNoSeriousViolationsAsync(alice.Page, "in a call");
         Assert.Equal("none", (await PeerConnections.NewestAsync(bob.Page)).State);
         await TestBrowser.ScreenshotAsync(alice.Page, "in-call");
         await bobsLaptop.HangUpAsync(alice);
@@ -102,6 +106,7 @@ public sealed partial class CallsInTheBrowserTests(WholeSystemFixture system) : 
         await TestBrowser.ScreenshotAsync(alice.Page, "call-notice");
         Assert.Matches("Incoming · Missed", Assert.Single(await bob.CallHistoryAsync()));
         await TestBrowser.ScreenshotAsync(bob.Page, "call-history");
+        await Accessibility.AssertNoSeriousViolationsAsync(bob.Page, "call history");
         // Seen: the badge clears.
         await Expect(bob.Page.GetByRole(AriaRole.Tab, new() { Name = "Calls" })).ToHaveTextAsync("Calls");
         await SystemUsers.WaitForEmailAsync(Inbox, bob.Email, subject => subject == "Missed call from Alice");
