@@ -32,6 +32,7 @@ app.MapSignInEndpoints();
 app.MapTokenEndpoints();
 app.MapSessionEndpoints();
 app.MapDirectoryEndpoints();
+app.MapKeyEndpoints();
 
 app.Run();
 

@@ -21,6 +21,12 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 public sealed record LookupUsersRequest(IReadOnlyList<Guid>? Ids);
 
+public sealed record PublishKeysRequest(string? KeyId, string? AgreementKey, string? SigningKey);
+
+public sealed record LookupKeysRequest(IReadOnlyList<Guid>? UserIds);
+
+public sealed record KeyBackupRequest(string? KeyId, string? Salt, int? Iterations, string? Iv, string? Ciphertext);
+
 public sealed record AddPasskeyRequest(Guid CeremonyId, string? Name, Fido2NetLib.AuthenticatorAttestationRawResponse? Attestation, bool EndOtherSessions);
 
 public sealed record PasskeySignInRequest(Fido2NetLib.AuthenticatorAssertionRawResponse? Assertion);

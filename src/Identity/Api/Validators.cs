@@ -1,4 +1,5 @@
 using ChatApp.Identity.Application.Directory;
+using ChatApp.Identity.Application.Keys;
 using ChatApp.Identity.Application.SignIn;
 using ChatApp.Identity.Domain;
 using FluentValidation;
@@ -104,4 +105,42 @@ public sealed class PasskeySignInRequestValidator : AbstractValidator<PasskeySig
 {
     public PasskeySignInRequestValidator() =>
         RuleFor(r => r.Assertion).NotNull().WithMessage("Send the browser's answer to navigator.credentials.get().");
+}
+
+public sealed class PublishKeysRequestValidator : AbstractValidator<PublishKeysRequest>
+{
+    private const string PointMessage = "Send the raw uncompressed P-256 public key (65 bytes starting with 0x04, a point on the curve) as base64url without padding.";
+
+    public PublishKeysRequestValidator()
+    {
+        RuleFor(r => r.AgreementKey).Must(PublicKeySet.IsPublicKey).WithMessage(PointMessage);
+        RuleFor(r => r.SigningKey).Must(PublicKeySet.IsPublicKey).WithMessage(PointMessage);
+        RuleFor(r => r.KeyId).Must(PublicKeySet.IsKeyId)
+            .WithMessage($"Send the key id: base64url of the first 16 bytes of SHA-256(agreementKey ‖ signingKey), {PublicKeySet.KeyIdLength} characters.");
+        RuleFor(r => r.KeyId).Must((request, keyId) => keyId == PublicKeySet.KeyIdOf(request.AgreementKey!, request.SigningKey!))
+            .When(r => PublicKeySet.IsKeyId(r.KeyId) && PublicKeySet.IsPublicKey(r.AgreementKey) && PublicKeySet.IsPublicKey(r.SigningKey))
+            .WithMessage("This is not the key id of these keys: base64url of the first 16 bytes of SHA-256(agreementKey ‖ signingKey).");
+    }
+}
+
+public sealed class LookupKeysRequestValidator : AbstractValidator<LookupKeysRequest>
+{
+    public LookupKeysRequestValidator() =>
+        RuleFor(r => r.UserIds).Must(ids => ids is { Count: >= 1 and <= LookUpKeys.MaxBatch } && !ids.Contains(Guid.Empty))
+            .WithMessage($"Send between 1 and {LookUpKeys.MaxBatch} user ids, none of them empty.");
+}
+
+public sealed class KeyBackupRequestValidator : AbstractValidator<KeyBackupRequest>
+{
+    public KeyBackupRequestValidator()
+    {
+        RuleFor(r => r.KeyId).Must(PublicKeySet.IsKeyId).WithMessage($"Send the key id ({PublicKeySet.KeyIdLength} characters) of the keys in this backup.");
+        RuleFor(r => r.Salt).Must(KeyBackup.IsSalt)
+            .WithMessage($"Send the salt as base64url without padding, {KeyBackup.MinSaltLength}–{KeyBackup.MaxSaltLength} bytes.");
+        RuleFor(r => r.Iterations).Must(KeyBackup.IsIterations)
+            .WithMessage($"Use between {KeyBackup.MinIterations} and {KeyBackup.MaxIterations} PBKDF2 iterations.");
+        RuleFor(r => r.Iv).Must(KeyBackup.IsIv).WithMessage($"Send the IV as base64url without padding, {KeyBackup.IvLength} bytes.");
+        RuleFor(r => r.Ciphertext).Must(KeyBackup.IsCiphertext)
+            .WithMessage($"Send the ciphertext as base64url without padding, 1 byte to {KeyBackup.MaxCiphertextLength / 1024} KiB.");
+    }
 }

@@ -3,6 +3,7 @@ using ChatApp.Identity.Api;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Authenticators;
 using ChatApp.Identity.Application.Directory;
+using ChatApp.Identity.Application.Keys;
 using ChatApp.Identity.Application.Passkeys;
 using ChatApp.Identity.Infrastructure.Passkeys;
 using Fido2NetLib;
@@ -70,6 +71,11 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<PasskeyVerifier>();
         builder.Services.AddSingleton<SearchUsers>();
         builder.Services.AddSingleton<GetProfiles>();
+        builder.Services.AddSingleton<PublishKeys>();
+        builder.Services.AddSingleton<LookUpKeys>();
+        builder.Services.AddSingleton<ListKeyHistory>();
+        builder.Services.AddSingleton<StoreKeyBackup>();
+        builder.Services.AddSingleton<GetKeyBackup>();
 
         builder.Services.AddOptions<PasskeyOptions>().BindConfiguration(PasskeyOptions.Section);
         builder.Services.AddSingleton<IFido2>(services =>

@@ -40,7 +40,7 @@ public sealed class IdentityFixture : IAsyncLifetime
         _database = await MariaDbServer.StartAsync();
         _broker = await RabbitMqServer.StartAsync();
         DatabaseConnectionString = await _database.CreateDatabaseAsync("identity");
-        Events = await EventTap.StartAsync(_broker.ConnectionString, "UserRegistered", "SignInCodeRequested", "UserProfileChanged", "SessionsEnded");
+        Events = await EventTap.StartAsync(_broker.ConnectionString, "UserRegistered", "SignInCodeRequested", "UserProfileChanged", "SessionsEnded", "UserKeysChanged");
 
         var port = FreePort.Next();
         IdentityAddress = new Uri($"http://127.0.0.1:{port}");

@@ -19,5 +19,11 @@ public static class RateLimitBuckets
 
     public static string Resend(Guid userId) => $"resend:user:{userId:N}";
 
+    public static string KeyChange(Guid userId) => $"keys:user:{userId:N}";
+
+    public static string KeyBackupWrite(Guid userId) => $"key-backup:user:{userId:N}";
+
+    public static string KeyBackupRead(Guid userId) => $"key-backup-read:user:{userId:N}";
+
     private static string Digest(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];
 }

@@ -13,4 +13,7 @@ public static class SecurityEventKind
     public const string PasswordChanged = "password-changed";
     public const string SecondFactorChanged = "second-factor-changed";
     public const string RateLimited = "rate-limited";
+    public const string KeysChanged = "keys-changed";
+    public const string KeyBackupStored = "key-backup-stored";
+    public const string KeyBackupRead = "key-backup-read";
 }

@@ -14,6 +14,12 @@ public sealed class RateLimitOptions
     public RateLimit CodeEntryPerAddress { get; set; } = new(50, TimeSpan.FromMinutes(15));
 
     public RateLimit ResendPerAccount { get; set; } = new(10, TimeSpan.FromHours(1));
+
+    public RateLimit KeyChangesPerAccount { get; set; } = new(20, TimeSpan.FromHours(1));
+
+    public RateLimit KeyBackupWritesPerAccount { get; set; } = new(10, TimeSpan.FromHours(1));
+
+    public RateLimit KeyBackupReadsPerAccount { get; set; } = new(30, TimeSpan.FromHours(1));
 }
 
 public sealed record RateLimit(int Permits, TimeSpan Window)
