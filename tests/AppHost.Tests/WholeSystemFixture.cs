@@ -15,6 +15,12 @@ public sealed class WholeSystemFixture : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"chatapp-apphost-test-{Guid.NewGuid():N}");
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Resource, string Line)> _logLines = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Where this run's servers keep their data and logs (MariaDB's files, RabbitMQ's logs, …).</summary>
+    public string DataDirectory => _dataDirectory;
+
     // A known port rather than any free one, so the services are told the address people open
     // (the hub's allowed origin, passkeys' origin, links in emails), as with ./start.sh.
     private readonly int _gatewayPort = ChatApp.Testing.FreePort.Next();
@@ -74,6 +80,16 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         Processes = [.. resources.Where(IsProcess).Select(resource => resource.Name)];
         ProcessesWithHealthChecks = [.. resources.Where(resource => IsProcess(resource) && resource.Annotations.OfType<HealthCheckAnnotation>().Any()).Select(resource => resource.Name)];
 
+        // Every resource's console log, kept from the start (Aspire keeps no backlog for a resource nobody watches).
+        var loggers = _app.Services.GetRequiredService<ResourceLoggerService>();
+        foreach (var resource in resources)
+            _ = Task.Run(async () =>
+            {
+                await foreach (var batch in loggers.WatchAsync(resource.Name).WithCancellation(_stopping.Token))
+                    foreach (var line in batch)
+                        _logLines.Enqueue((resource.Name, line.Content));
+            });
+
         using var timeout = new CancellationTokenSource(StartTimeout);
         // Watched from before the start, so each resource's own time is seen.
         var healthy = Task.WhenAll(resources.Select(async resource =>
@@ -87,8 +103,13 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         HealthyAfter = healthyAfter.ToDictionary(entry => entry.Name, entry => entry.Elapsed);
     }
 
+    /// <summary>Every line every resource (servers and services) wrote to its console so far.</summary>
+    public IReadOnlyCollection<(string Resource, string Line)> LogLines => _logLines;
+
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
         if (_app is not null)
             await _app.DisposeAsync();
         if (Directory.Exists(_dataDirectory))

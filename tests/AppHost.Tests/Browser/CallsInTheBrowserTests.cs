@@ -133,4 +133,39 @@ public sealed partial class CallsInTheBrowserTests(WholeSystemFixture system) : 
         Assert.Equal(0, await bob.IncomingCall().CountAsync());
         await bob.HangUpAsync(alice);
     }
+
+    [Fact]
+    public async Task A_signalling_server_that_swaps_the_dtls_fingerprints_gets_no_call_and_both_people_are_warned()
+    {
+        var alice = await SignedInAsync("Alice");
+        var bob = await SignedInAsync("Bob", width: 375);
+        // A compromised server in the middle: every description it relays carries another DTLS fingerprint.
+        foreach (var person in new[] { alice, bob })
+            await person.Page.RouteWebSocketAsync(new Regex("/hubs/calls"), socket =>
+            {
+                var server = socket.ConnectToServer();
+                // SignalR's JSON protocol: text frames only.
+                socket.OnMessage(frame => server.Send(frame.Text!));
+                server.OnMessage(frame => socket.Send(SwappedFingerprint().Replace(frame.Text!, match => match.Groups[1].Value + (match.Groups[2].Value == "00" ? "11" : "00"))));
+            });
+        await alice.Page.ReloadAsync();
+        await bob.Page.ReloadAsync();
+        await alice.ExpectSignedInAsync();
+        await bob.ExpectSignedInAsync();
+
+        await alice.CallAsync(bob);
+        await bob.AnswerAsync(alice);
+        await Expect(bob.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("its encryption could not be verified");
+        await Expect(alice.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("its encryption could not be verified");
+        await TestBrowser.ScreenshotAsync(bob.Page, "call-insecure");
+        foreach (var person in new[] { alice, bob })
+        {
+            var figures = await PeerConnections.NewestAsync(person.Page);
+            Assert.Equal(0, figures.BytesReceived);
+            Assert.NotEqual("connected", figures.State);
+        }
+    }
+
+    [GeneratedRegex("(a=fingerprint:sha-256 )([0-9A-F]{2})")]
+    private static partial Regex SwappedFingerprint();
 }

@@ -22,10 +22,21 @@ public sealed class LongHistoryTests(WholeSystemFixture system) : BrowserTest(sy
     public async Task Scrolling_back_through_two_thousand_messages_loads_each_once_in_order()
     {
         var reader = await SignedInAsync("Mira");
-        var (_, token) = await SystemUsers.SignedInAsync(Gateway, Inbox, "Nour");
+        var (nourId, token) = await SystemUsers.SignedInAsync(Gateway, Inbox, "Nour");
+        // Nour writes end-to-end encrypted envelopes from .NET, as the app would (Mira's browser published her keys on sign-in).
+        using var envelopes = new EnvelopeWriter(nourId);
+        await envelopes.PublishAsync(Gateway, token);
+        var miraId = await UserIdOfAsync(reader.Username, token);
+        var members = await envelopes.MembersAsync(Gateway, token, miraId);
+        var binding = EnvelopeWriter.DirectBinding(nourId, miraId);
+        object Message(int n)
+        {
+            var clientMessageId = Guid.NewGuid();
+            return new { clientMessageId, body = envelopes.Seal($"Message {n}", binding, clientMessageId, members) };
+        }
         await using (var writer = await SystemUsers.ConnectToChatAsync(System.GatewayAddress, token))
         {
-            var first = await writer.InvokeAsync<JsonElement>("SendDirectMessage", await UserIdOfAsync(reader.Username, token), Message(1));
+            var first = await writer.InvokeAsync<JsonElement>("SendDirectMessage", miraId, Message(1));
             var conversationId = first.GetProperty("conversationId").GetGuid();
             for (var n = 2; n <= Messages; n++)
                 await writer.InvokeAsync<JsonElement>("SendMessage", conversationId, Message(n));
@@ -67,8 +78,6 @@ public sealed class LongHistoryTests(WholeSystemFixture system) : BrowserTest(sy
         Console.WriteLine(report);
         Assert.True(Figures.Percentile(frames, 0.95) < 100, report);
     }
-
-    private static object Message(int n) => new { clientMessageId = Guid.NewGuid(), body = JsonSerializer.Serialize(new { v = 0, text = $"Message {n}" }) };
 
     /// <summary>Someone's id, from the people directory (as the app finds people).</summary>
     private async Task<Guid> UserIdOfAsync(string username, string token)

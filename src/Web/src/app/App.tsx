@@ -23,11 +23,14 @@ function SignedIn({ userId }: { userId: string }) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     const started = new Chat(userId);
-    started.start().then(() => setChat(started), (error: unknown) => {
+    const line = new Calls(userId);
+    started.start().then(() => {
+      line.keys = started.keys;
+      setChat(started);
+    }, (error: unknown) => {
       console.error(error);
       setFailed(true);
     });
-    const line = new Calls(userId);
     line.start();
     setCalls(line);
     return () => {

@@ -3,6 +3,8 @@ import { calls as callsApi, ok } from '../api/clients';
 import type { CallSignal, CallView, IceServersView } from '../api/types';
 import { signal } from '../app/signal';
 import { asRefusal, buildHub, isConnected } from '../chat/hub';
+import type { KeyRing } from '../crypto/keyring';
+import { signDescription, verifyDescription } from './identityProof';
 import { callDeviceId } from './device';
 import { noticeFor, roleIn, type CallNotice } from './format';
 import { PeerLink, type MediaState } from './peer';
@@ -34,6 +36,8 @@ export class Calls {
   /** When this tab saw the call answered: the running timer counts from here. */
   answeredLocally = 0;
   readonly deviceId = callDeviceId();
+  /** The person's identity keys, once the chat has opened them: each description is signed with them. */
+  keys: KeyRing | null = null;
 
   private readonly hub: HubConnection;
   private readonly tones = new Tones();
@@ -72,7 +76,7 @@ export class Calls {
 
   /** Calls a person: asks for the microphone first, so a refusal is known before anyone's phone rings. */
   async call(person: { id: string; displayName: string }): Promise<void> {
-    if (this.current.value) return;
+    if (this.current.value || !this.keys) return;
     performance.mark('chatapp:call-started');
     this.notice.value = null;
     if (!(await this.takeMicrophone(person.displayName))) return;
@@ -93,7 +97,7 @@ export class Calls {
 
   async accept(): Promise<void> {
     const call = this.current.value;
-    if (!call) return;
+    if (!call || !this.keys) return;
     if (!(await this.takeMicrophone(call.caller.displayName))) return;
     this.tones.stop();
     try {
@@ -258,7 +262,7 @@ export class Calls {
     this.media.value = 'connecting';
     const iceServers = await this.currentIceServers();
     this.peer = new PeerLink({ iceServers }, microphone, offerer, {
-      sendDescription: (type, sdp) => this.hub.invoke('SendDescription', call.id, { type, sdp }),
+      sendDescription: async (type, sdp) => this.hub.invoke('SendDescription', call.id, { type, sdp: await signDescription(this.keys!, call.id, type, sdp) }),
       sendCandidate: (candidate) => this.hub.invoke('SendCandidate', call.id, candidate),
       stateChanged: (state) => (this.media.value = state),
     });
@@ -273,11 +277,33 @@ export class Calls {
       this.early.push(signal);
       return;
     }
+    const call = this.current.value;
     try {
+      if (signal.kind !== 'candidate') {
+        const other = call.caller.id === this.me ? call.callee.id : call.caller.id;
+        const sdp = await verifyDescription(this.keys!, other, call.id, signal.kind, signal.sdp ?? '');
+        // A description whose DTLS fingerprint its sender did not sign: someone sits in between. No media flows.
+        if (sdp === null) return await this.insecure(call, signal.kind);
+        signal = { ...signal, sdp };
+      }
       await this.peer.receive(signal);
     } catch (error) {
       console.warn('A call signal could not be used', error);
     }
+  }
+
+  /**
+   * Ends a call whose description was not signed by the other person. The other side is told
+   * first, with a description that carries no proof (which its own check refuses the same way),
+   * so both people see why; a server that drops that message only keeps the call from connecting.
+   */
+  private async insecure(call: CallView, received: 'offer' | 'answer'): Promise<void> {
+    const other = call.caller.id === this.me ? call.callee : call.caller;
+    const reply = received === 'offer' ? 'answer' : 'offer';
+    await this.hub.invoke('SendDescription', call.id, { type: reply, sdp: 'v=0\r\na=x-chatapp-unverified\r\n' }).catch(() => undefined);
+    this.peer?.close();
+    await this.hangUp();
+    this.notice.value = { kind: 'insecure', name: other.displayName };
   }
 
   private async currentIceServers(): Promise<RTCIceServer[]> {

@@ -21,7 +21,7 @@ export function roleIn(call: CallView, me: string, deviceId: string): CallRole {
 }
 
 /** The message a person is left with when a call ends without having been talked through. */
-export type CallNotice = 'busy' | 'rejected' | 'no-answer' | 'missed' | 'failed' | 'cancelled' | 'no-microphone' | 'ended' | 'unavailable';
+export type CallNotice = 'busy' | 'rejected' | 'no-answer' | 'missed' | 'failed' | 'cancelled' | 'no-microphone' | 'ended' | 'unavailable' | 'insecure';
 
 export function noticeFor(outcome: CallOutcome | null, role: 'caller' | 'callee'): CallNotice {
   switch (outcome) {

@@ -10,6 +10,7 @@ import { conversationTitle } from './ConversationList';
 import { Composer, type Draft } from './Composer';
 import { GroupPanel } from './GroupPanel';
 import { MessageBubble, PendingBubble } from './MessageBubble';
+import { Verification } from './Verification';
 import { groupByDay, typingNow, type ChatMessage } from './model';
 
 interface Props {
@@ -92,6 +93,7 @@ export function ChatView({ chat, calls, target }: Props) {
           <h1>{title}</h1>
           <p class="muted" aria-live="polite">{typists.length > 0 ? t('chat.typing', { names: typists.join(', ') }) : subtitle}</p>
         </div>
+        {peerId && !isGroup && title !== '…' && <Verification chat={chat} userId={peerId} name={title} />}
         {peerId && !isGroup && (
           <button class="icon-button call" disabled={inCall} onClick={() => void calls.call({ id: peerId, displayName: title })}
             aria-label={t('calls.call', { name: title })} title={t('calls.call', { name: title })}><PhoneIcon /></button>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MemberView } from '../api/types';
-import { t, time } from '../i18n/i18n';
+import { type MessageKey, t, time } from '../i18n/i18n';
 import { memo } from 'preact/compat';
 import type { Chat } from './chat';
 import type { Draft } from './Composer';
@@ -44,7 +44,7 @@ export const MessageBubble = memo(function MessageBubble({ chat, message, sender
           <span>{replyTo.deletedAt ? t('message.deleted') : replyTo.text}</span>
         </blockquote>
       )}
-      <p class="text">{deleted ? t('message.deleted') : message.readable ? message.text : t('message.unreadable')}</p>
+      <p class="text">{deleted ? t('message.deleted') : message.readable ? message.text : t(`message.unreadable.${message.problem ?? 'damaged'}` as MessageKey)}</p>
       <footer class="bubble-meta">
         {!deleted && (
           <button class="icon-button small" onClick={() => setActions(!actions)} aria-expanded={actions} aria-label={t('message.actions')}>⋯</button>
@@ -95,7 +95,7 @@ export function PendingBubble({ chat, message }: { chat: Chat; message: Outgoing
       </footer>
       {message.failed && (
         <p class="error">
-          {t('message.notSent')}{' '}
+          {message.failed === 'keys' ? t('message.failed.keys') : t('message.notSent')}{' '}
           <button class="link" onClick={() => void chat.retry(message.clientMessageId)}>{t('message.retry')}</button>{' '}
           <button class="link danger" onClick={() => void chat.discard(message.clientMessageId)}>{t('message.discard')}</button>
         </p>

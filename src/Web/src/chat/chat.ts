@@ -4,7 +4,8 @@ import type {
   ConversationDetail, ConversationSummary, MemberReceipts, MemberView, MessagePage, MessageView, PresenceView, SyncResult, TypingView,
 } from '../api/types';
 import { signal } from '../app/signal';
-import { open, seal } from '../crypto/envelope';
+import { bindingOf, open, seal, type OpenedMessage } from '../crypto/envelope';
+import { KeyRing } from '../crypto/keyring';
 import { asRefusal, buildHub, isConnected } from './hub';
 import { applyReceipts, mergeMessages, type ChatMessage } from './model';
 import { ChatStorage, type OutgoingMessage } from './storage';
@@ -44,6 +45,8 @@ export class Chat {
 
   private readonly hub: HubConnection;
   private storage!: ChatStorage;
+  /** This person's keys here and everyone's public keys. */
+  keys!: KeyRing;
   private cursors = new Map<string, number>();
   private flushing = false;
   private failedStarts = 0;
@@ -79,6 +82,7 @@ export class Chat {
 
   async start(): Promise<void> {
     this.storage = await ChatStorage.open(this.me);
+    this.keys = await KeyRing.open(this.me);
     this.cursors = await this.storage.cursors();
     this.pending = await this.storage.outbox();
     this.bump();
@@ -94,6 +98,7 @@ export class Chat {
     document.removeEventListener('visibilitychange', this.visibilityChanged);
     await this.hub.stop();
     this.storage?.close();
+    this.keys?.close();
   }
 
   /** Conversations, most recently active first. */
@@ -141,7 +146,7 @@ export class Chat {
     const page = await ok<MessagePage>(messaging.GET('/conversations/{conversationId}/messages', {
       params: { path: { conversationId }, query: { before: oldest.sequence, limit: historyPage } },
     }));
-    conversation.messages = mergeMessages(conversation.messages, await opened(page.messages));
+    conversation.messages = mergeMessages(conversation.messages, await this.opened(page.messages));
     conversation.hasOlder = page.hasMore;
     this.bump();
   }
@@ -189,8 +194,27 @@ export class Chat {
     this.bump();
   }
 
+  /** Seals this browser's keys under a recovery passphrase and stores that with Identity. */
+  backUpKeys(passphrase: string): Promise<void> {
+    return this.keys.backUp(passphrase);
+  }
+
+  /** Brings back the keys of a backup, then opens again what could not be read; false when there is no backup. */
+  async restoreKeys(passphrase: string): Promise<boolean> {
+    if (!(await this.keys.restore(passphrase))) return false;
+    for (const conversation of this.conversations.values()) {
+      const unreadable = conversation.messages.filter((message) => !message.readable);
+      if (unreadable.length > 0) conversation.messages = mergeMessages(conversation.messages.filter((message) => message.readable), await this.opened(unreadable));
+    }
+    this.bump();
+    return true;
+  }
+
   async edit(conversationId: string, sequence: number, text: string): Promise<void> {
-    const message = await this.invoke<MessageView>('EditMessage', conversationId, sequence, { body: await seal(text) });
+    const original = this.conversations.get(conversationId)?.messages.find((message) => message.sequence === sequence);
+    if (!original) throw new Error('The message to edit is not loaded.');
+    const body = await this.sealFor(text, original.clientMessageId, conversationId, undefined);
+    const message = await this.invoke<MessageView>('EditMessage', conversationId, sequence, { body });
     await this.received([message], false);
   }
 
@@ -307,7 +331,7 @@ export class Chat {
     }));
     const conversation = this.conversations.get(conversationId);
     if (!conversation) return;
-    conversation.messages = mergeMessages(conversation.messages, await opened(page.messages));
+    conversation.messages = mergeMessages(conversation.messages, await this.opened(page.messages));
     conversation.hasOlder = page.hasMore;
     conversation.historyLoaded = true;
     this.bump();
@@ -329,7 +353,7 @@ export class Chat {
           // Not on screen yet: its history is read when opened, from where it is now.
           this.advanceCursor(changes.conversation.id, changes.conversation.lastVersion);
         } else {
-          conversation.messages = mergeMessages(conversation.messages, await opened(changes.messages));
+          conversation.messages = mergeMessages(conversation.messages, await this.opened(changes.messages));
           const last = changes.messages[changes.messages.length - 1];
           if (last) this.advanceCursor(changes.conversation.id, last.version);
           more ||= changes.hasMore;
@@ -351,7 +375,18 @@ export class Chat {
     try {
       for (const message of [...this.pending]) {
         if (message.failed || !this.pending.includes(message)) continue;
-        const request = { clientMessageId: message.clientMessageId, body: await seal(message.text), replyToSequence: message.replyToSequence ?? null };
+        let body: string;
+        try {
+          body = await this.sealFor(message.text, message.clientMessageId, message.conversationId, message.recipientId);
+        } catch (error) {
+          // A member has no keys yet, or the key directory is away: it waits, visibly, for a retry.
+          console.warn('The message could not be sealed', error);
+          message.failed = 'keys';
+          await this.storage.enqueue(message);
+          this.bump();
+          continue;
+        }
+        const request = { clientMessageId: message.clientMessageId, body, replyToSequence: message.replyToSequence ?? null };
         let stored: MessageView;
         try {
           stored = message.conversationId
@@ -373,6 +408,40 @@ export class Chat {
     }
   }
 
+  /** Seals a text for every member of its conversation (or for the person a first message goes to). */
+  private async sealFor(text: string, clientMessageId: string, conversationId: string | undefined, recipientId: string | undefined): Promise<string> {
+    let memberIds: string[];
+    if (conversationId) {
+      if (!this.conversations.get(conversationId)?.members) await this.loadDetail(conversationId);
+      memberIds = this.conversations.get(conversationId)?.members?.map((member) => member.userId) ?? [];
+    } else {
+      memberIds = [this.me, recipientId!];
+    }
+    const binding = conversationId ? this.bindingOf(conversationId) : bindingOf({ kind: 'Direct', members: [this.me, recipientId!] });
+    if (!binding || memberIds.length === 0) throw new Error('The conversation of this message is not known.');
+    const members = await this.keys.sealingKeys(memberIds);
+    return seal(text, { binding, sender: this.me, clientMessageId }, this.keys.current, members);
+  }
+
+  private bindingOf(conversationId: string): string | null {
+    const conversation = this.conversations.get(conversationId);
+    if (!conversation) return null;
+    if (conversation.summary.kind === 'Group') return bindingOf({ kind: 'Group', id: conversationId });
+    const peer = conversation.summary.peer?.userId;
+    return peer ? bindingOf({ kind: 'Direct', members: [this.me, peer] }) : null;
+  }
+
+  /** Opens the bodies of messages of conversations this device knows (others are loaded, and opened, with their conversation). */
+  private async opened(messages: readonly MessageView[]): Promise<ChatMessage[]> {
+    return Promise.all(messages.map(async (message) => {
+      const binding = this.bindingOf(message.conversationId);
+      const result: OpenedMessage = binding
+        ? await open(message.body, { binding, sender: message.senderId, clientMessageId: message.clientMessageId }, this.keys)
+        : { text: '', readable: false, problem: 'no-key' };
+      return { ...message, ...result };
+    }));
+  }
+
   private dropPending(clientMessageId: string, senderId: string): void {
     if (senderId !== this.me) return;
     const before = this.pending.length;
@@ -383,7 +452,7 @@ export class Chat {
   // ---- what the server pushes ----
 
   private async received(messages: MessageView[], isNew: boolean): Promise<void> {
-    const readable = await opened(messages);
+    const readable = await this.opened(messages);
     for (const message of readable) {
       this.dropPending(message.clientMessageId, message.senderId);
       const conversation = this.conversations.get(message.conversationId);
@@ -510,6 +579,4 @@ export class Chat {
   }
 }
 
-async function opened(messages: readonly MessageView[]): Promise<ChatMessage[]> {
-  return Promise.all(messages.map(async (message) => ({ ...message, ...(await open(message.body)) })));
-}
+

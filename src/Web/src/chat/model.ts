@@ -1,9 +1,12 @@
 import type { MemberReceipts, MemberView, MessageView } from '../api/types';
+import type { Unreadable } from '../crypto/envelope';
 
 /** A message as the app shows it: the stored envelope and what it says once opened. */
 export interface ChatMessage extends MessageView {
   text: string;
   readable: boolean;
+  /** Why an unreadable message cannot be read. */
+  problem?: Unreadable;
 }
 
 export type Tick = 'pending' | 'failed' | 'sent' | 'delivered' | 'read';

@@ -4,6 +4,7 @@ import type { Chat } from '../chat/chat';
 import { t } from '../i18n/i18n';
 import { Authenticator } from './Authenticator';
 import { EmailPreferences } from './EmailPreferences';
+import { Encryption } from './Encryption';
 import { LanguagePicker } from './LanguagePicker';
 import { Passkeys } from './Passkeys';
 import { Password } from './Password';
@@ -27,6 +28,7 @@ export function Settings({ chat }: { chat: Chat }) {
         <Password />
         <Authenticator />
         <Passkeys />
+        <Encryption chat={chat} />
         <EmailPreferences />
       </div>
     </section>
