@@ -18,6 +18,7 @@ public sealed record BenchmarkOptions(int Users, int Rate, TimeSpan WarmUp, Time
             Window: TimeSpan.FromSeconds(Int("seconds", 60)),
             IdleConnections: Int("idle", 10_000),
             IdleHold: TimeSpan.FromSeconds(Int("hold", 30)),
+            // Bytes of text in each message's envelope; the envelope adds keys, nonces and a signature (about 700 bytes for two people).
             BodyBytes: Int("body", 512),
             Acknowledge: !values.TryGetValue("acks", out var acks) || acks != "off",
             Baseline: !values.TryGetValue("baseline", out var baseline) || baseline != "off");

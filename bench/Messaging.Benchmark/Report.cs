@@ -14,10 +14,14 @@ public sealed class Report(BenchmarkOptions options)
     public void Header()
     {
         Console.WriteLine($"Messaging benchmark — {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        Console.WriteLine($"  {options.Users} users in {options.Users / 2} direct conversations, {options.Rate} messages/s, {options.BodyBytes}-byte envelopes, " +
+        Console.WriteLine($"  {options.Users} users in {options.Users / 2} direct conversations, {options.Rate} messages/s, {options.BodyBytes}-byte texts in {EnvelopeBytes(options.BodyBytes)}-byte envelopes, " +
                           $"delivery receipts {(options.Acknowledge ? "on" : "off")}, {options.WarmUp.TotalSeconds:0} s warm-up, {options.Window.TotalSeconds:0} s measured; " +
                           $"{options.IdleConnections} idle connections held {options.IdleHold.TotalSeconds:0} s");
     }
+
+    /// <summary>The size of a message's envelope (version 1, keys for two) with <paramref name="textBytes"/> of text, as <see cref="Load.SimulatedUser"/> sends it.</summary>
+    private static int EnvelopeBytes(int textBytes) =>
+        ChatApp.Testing.TestEnvelope.Build(Guid.Empty, [Guid.Empty, Guid.Empty], new string('x', textBytes)).Length;
 
     public void Line(string text) => Console.WriteLine($"[{_clock.Elapsed.TotalSeconds,6:0.0} s] {text}");
 

@@ -26,7 +26,10 @@ public static class Scenarios
         try
         {
             for (var i = 0; i + 1 < users.Count; i += 2)
+            {
                 (users[i].Target, users[i + 1].Target) = (users[i + 1].Id, users[i].Id);
+                (users[i].PeerId, users[i + 1].PeerId) = (users[i + 1].Id, users[i].Id);
+            }
             report.Line($"relay: {options.Rate} messages/s for {options.WarmUp.TotalSeconds:0} s warm-up + {options.Window.TotalSeconds:0} s measured…");
             var load = await SteadyLoad.RunAsync("bare SignalR relay", users, options.Rate, options.WarmUp, options.Window, latencies);
             return new RunResult(load, new Dictionary<string, long> { ["relay"] = relay.ResidentBytes(), ["gateway"] = gateway.ResidentBytes() }, null);
@@ -47,6 +50,7 @@ public static class Scenarios
         {
             for (var i = 0; i + 1 < users.Count; i += 2)
             {
+                (users[i].PeerId, users[i + 1].PeerId) = (users[i + 1].Id, users[i].Id);
                 users[i].Target = users[i + 1].Id;
                 var first = await users[i].SendAsync("SendDirectMessage");
                 users[i].Target = users[i + 1].Target = first.GetProperty("conversationId").GetGuid();

@@ -36,12 +36,14 @@ public sealed class ChatThroughGatewayTests(WholeSystemFixture system)
         // Messaging learns of Bob from Identity's UserRegistered; until then he is unknown (404), and the
         // retry with the same client message id can never store the message twice.
         var clientMessageId = Guid.NewGuid();
+        // An envelope of version 1 for the two of them, as Messaging requires (random bytes for keys and ciphertext).
+        var body = TestEnvelope.Build(aliceId, [aliceId, bobId], "e2e-envelope");
         JsonElement sent = default;
         await Eventually.HoldsAsync(async () =>
         {
             try
             {
-                sent = await alice.InvokeAsync<JsonElement>("SendDirectMessage", bobId, new { clientMessageId, body = "e2e-envelope" });
+                sent = await alice.InvokeAsync<JsonElement>("SendDirectMessage", bobId, new { clientMessageId, body });
                 return true;
             }
             catch (HubException ex) when (ex.Message.Contains("not-found:", StringComparison.Ordinal))
@@ -54,6 +56,7 @@ public sealed class ChatThroughGatewayTests(WholeSystemFixture system)
 
         await Eventually.HoldsAsync(() => bobReceived.Any(m => m.GetProperty("clientMessageId").GetGuid() == clientMessageId),
             Patience, () => "The message did not reach Bob.");
+        Assert.Equal(body, bobReceived.First(m => m.GetProperty("clientMessageId").GetGuid() == clientMessageId).GetProperty("body").GetString());
         await bob.InvokeAsync<JsonElement>("UpdateReceipts", conversationId, new { deliveredSequence = 1, readSequence = 1 });
         await Eventually.HoldsAsync(() => aliceReceipts.Any(r => r.GetProperty("userId").GetGuid() == bobId && r.GetProperty("readSequence").GetInt64() == 1),
             Patience, () => "Bob's read receipt did not reach Alice.");

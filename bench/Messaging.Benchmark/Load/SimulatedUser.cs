@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ChatApp.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -8,6 +9,7 @@ namespace ChatApp.Messaging.Benchmark.Load;
 
 /// <summary>
 /// One person's device: a hub connection through the gateway. It sends messages whose envelope
+/// (version 1, shaped as Messaging requires, keys for the two of them: <see cref="TestEnvelope"/>)
 /// carries the moment it was sent, and when a message from its peer arrives, records how long it
 /// took and reports it delivered, as the web app does.
 /// </summary>
@@ -24,6 +26,7 @@ public sealed class SimulatedUser : IAsyncDisposable
         _connection = connection;
         _latencies = latencies;
         _acknowledge = acknowledge;
+        // The text in the envelope (its ciphertext is that and a 16-byte tag): the timestamp, a bar and padding.
         _padding = new string('x', Math.Max(0, bodyBytes - 24));
         _connection.On<JsonElement>("MessageReceived", OnMessage);
     }
@@ -33,6 +36,7 @@ public sealed class SimulatedUser : IAsyncDisposable
     /// <summary>Where this user's messages go: a conversation id for Messaging, the peer's id for the relay.</summary>
     public Guid Target { get; set; }
 
+    /// <summary>The other person of the pair: with this user, whom an envelope holds keys for.</summary>
     public Guid PeerId { get; set; }
 
     public bool Connected => _connection.State == HubConnectionState.Connected;
@@ -58,14 +62,14 @@ public sealed class SimulatedUser : IAsyncDisposable
         _connection.InvokeAsync<JsonElement>(method, Target, new
         {
             clientMessageId = Guid.NewGuid(),
-            body = Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture) + "|" + _padding,
+            body = TestEnvelope.Build(Id, [Id, PeerId], Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture) + "|" + _padding),
         });
 
     private void OnMessage(JsonElement message)
     {
         if (message.GetProperty("senderId").GetGuid() == Id)
             return; // My own message echoed to my devices.
-        var body = message.GetProperty("body").GetString()!;
+        var body = TestEnvelope.TextOf(message.GetProperty("body").GetString())!;
         var sentAt = long.Parse(body.AsSpan(0, body.IndexOf('|', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
         _latencies.Record(Stopwatch.GetElapsedTime(sentAt));
         if (_acknowledge)

@@ -10,8 +10,7 @@ public sealed class NewMessageRequestValidator : AbstractValidator<NewMessageReq
     public NewMessageRequestValidator(IOptions<MessagingOptions> options)
     {
         RuleFor(r => r.ClientMessageId).NotNull().NotEqual(Guid.Empty).WithMessage("Give the message an id of your own (a UUID), the same on every retry.");
-        RuleFor(r => r.Body).Must(body => MessageBody.IsWithin(body, options.Value.MaxBodyBytes))
-            .WithMessage($"Send the encrypted message, at most {options.Value.MaxBodyBytes} bytes.");
+        RuleFor(r => r.Body).IsEnvelope(options.Value.MaxBodyBytes);
         RuleFor(r => r.ReplyToSequence).GreaterThan(0).When(r => r.ReplyToSequence is not null).WithMessage("Reply to a message by its sequence number.");
     }
 }
@@ -19,8 +18,24 @@ public sealed class NewMessageRequestValidator : AbstractValidator<NewMessageReq
 public sealed class EditMessageRequestValidator : AbstractValidator<EditMessageRequest>
 {
     public EditMessageRequestValidator(IOptions<MessagingOptions> options) =>
-        RuleFor(r => r.Body).Must(body => MessageBody.IsWithin(body, options.Value.MaxBodyBytes))
-            .WithMessage($"Send the encrypted message, at most {options.Value.MaxBodyBytes} bytes.");
+        RuleFor(r => r.Body).IsEnvelope(options.Value.MaxBodyBytes);
+}
+
+internal static class EnvelopeRule
+{
+    /// <summary>
+    /// A message body: present, at most <paramref name="maxBytes"/>, and a well-formed envelope
+    /// (<see cref="MessageEnvelope"/>), with the envelope's own problem as the message. Its sender
+    /// and keys are the use case's to check: it knows who sends and to whom.
+    /// </summary>
+    public static void IsEnvelope<T>(this IRuleBuilderInitial<T, string?> rule, int maxBytes) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(body => MessageBody.IsWithin(body, maxBytes)).WithMessage($"Send the encrypted message, at most {maxBytes} bytes.")
+            .Custom((body, context) =>
+            {
+                if (MessageEnvelope.Parse(body).Problem is { } problem)
+                    context.AddFailure(problem);
+            });
 }
 
 public sealed class ReceiptRequestValidator : AbstractValidator<ReceiptRequest>

@@ -51,4 +51,8 @@ public static class MessagingFailures
 
     public static readonly Failure BodyTooLarge =
         Failure.Field(FailureKind.Invalid, "Message too large", "body", "The message is larger than the server accepts.");
+
+    /// <summary>An envelope the server refuses (<see cref="Domain.MessageEnvelope"/>): malformed, of another sender, or with the wrong recipients.</summary>
+    public static Failure InvalidEnvelope(string problem) =>
+        Failure.Field(FailureKind.Invalid, "Invalid envelope", "body", problem);
 }

@@ -4,7 +4,8 @@ namespace ChatApp.Messaging.Domain;
 
 /// <summary>
 /// A message body is an envelope the sender's device encrypted: the server stores and relays it
-/// and never reads it. All it checks is that there is one and that it is not too large.
+/// and never reads it. Here: that there is one and that it is not too large; its structure is
+/// <see cref="MessageEnvelope"/>'s.
 /// </summary>
 public static class MessageBody
 {

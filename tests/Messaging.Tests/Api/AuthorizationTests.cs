@@ -24,7 +24,7 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
 
         await Refusals.AssertHubRefusesAsync("not-found", () => outsider.SendAsync(scene.Id, "intrusion"));
         await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/messages",
-            new { clientMessageId = Guid.NewGuid(), body = "intrusion" }));
+            new { clientMessageId = Guid.NewGuid(), body = await fixture.ForConversationAsync(scene.Outsider.Id, scene.Id, "intrusion") }));
 
         Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
     }
@@ -101,7 +101,8 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
 
         await Refusals.AssertHubRefusesAsync("not-found", () => outsider.EditAsync(scene.Id, 1, "forged"));
         await Refusals.AssertHubRefusesAsync("not-found", () => outsider.DeleteAsync(scene.Id, 1));
-        await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1", new { body = "forged" }));
+        await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
+            new { body = await fixture.ForConversationAsync(scene.Outsider.Id, scene.Id, "forged") }));
         await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
 
         Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
@@ -137,7 +138,7 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
 
         await Refusals.AssertHubRefusesAsync("not-found", () => removed.SendAsync(scene.Id, "still here?"));
         await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/messages",
-            new { clientMessageId = Guid.NewGuid(), body = "still here?" }));
+            new { clientMessageId = Guid.NewGuid(), body = await fixture.ForConversationAsync(scene.Member.Id, scene.Id, "still here?") }));
         await Refusals.AssertHubRefusesAsync("not-found", () => removed.HistoryAsync(scene.Id));
         await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Get, $"/conversations/{scene.Id}/messages"));
         await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Get, $"/conversations/{scene.Id}"));

@@ -42,8 +42,8 @@ public sealed class DirectConversationTests(MessagingFixture fixture)
             using var benHttp = ben.Http(fixture.Secondary);
 
             var sent = await Task.WhenAll(
-                SendDirectAsync(annHttp, ben, "hi Ben"),
-                SendDirectAsync(benHttp, ann, "hi Ann"));
+                SendDirectAsync(annHttp, ben, Envelopes.Direct(ann.Id, ben.Id, "hi Ben")),
+                SendDirectAsync(benHttp, ann, Envelopes.Direct(ben.Id, ann.Id, "hi Ann")));
 
             Assert.Equal(sent[0].ConversationId, sent[1].ConversationId);
             Assert.Equal([1L, 2L], sent.Select(message => message.Sequence).Order());
@@ -58,10 +58,10 @@ public sealed class DirectConversationTests(MessagingFixture fixture)
         var ann = await fixture.CreateUserAsync("Ann");
         await using var annPhone = await ann.ConnectAsync();
 
-        var response = await ann.CallAsync(HttpMethod.Post, $"/direct/{ann.Id}/messages", new { clientMessageId = Guid.NewGuid(), body = "me" });
+        var response = await ann.CallAsync(HttpMethod.Post, $"/direct/{ann.Id}/messages", new { clientMessageId = Guid.NewGuid(), body = Envelopes.Direct(ann.Id, ann.Id, "me") });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "recipientId");
-        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendDirectAsync(ann.Id, "me"));
+        Assert.Contains(" recipientId: ", await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendDirectAsync(ann.Id, "me")), StringComparison.Ordinal);
         Assert.Equal(0, await fixture.MembershipCountAsync(ann));
     }
 
@@ -72,7 +72,7 @@ public sealed class DirectConversationTests(MessagingFixture fixture)
         await using var annPhone = await ann.ConnectAsync();
         var stranger = Guid.NewGuid();
 
-        var response = await ann.CallAsync(HttpMethod.Post, $"/direct/{stranger}/messages", new { clientMessageId = Guid.NewGuid(), body = "hello?" });
+        var response = await ann.CallAsync(HttpMethod.Post, $"/direct/{stranger}/messages", new { clientMessageId = Guid.NewGuid(), body = Envelopes.Direct(ann.Id, stranger, "hello?") });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal("User not found", problem.GetProperty("title").GetString());

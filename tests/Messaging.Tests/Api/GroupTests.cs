@@ -71,11 +71,12 @@ public sealed class GroupTests(MessagingFixture fixture)
         Assert.Empty(Assert.Single((await newcomerPhone.SyncAsync()).Conversations).Messages);
         await (await newcomer.CallAsync(HttpMethod.Get, $"/conversations/{group.Id}/messages/2/receipts")).AssertProblemAsync(HttpStatusCode.NotFound);
         await (await newcomer.CallAsync(HttpMethod.Post, $"/conversations/{group.Id}/messages",
-            new { clientMessageId = Guid.NewGuid(), body = "re: before 2", replyToSequence = 2 })).AssertProblemAsync(HttpStatusCode.BadRequest, "replyToSequence");
+            new { clientMessageId = Guid.NewGuid(), body = await fixture.ForConversationAsync(newcomer.Id, group.Id, "re: before 2"), replyToSequence = 2 }))
+            .AssertProblemAsync(HttpStatusCode.BadRequest, "replyToSequence");
 
         var after = await ann.SendAsync(group.Id, "after");
         var history = await newcomer.HistoryAsync(group.Id);
-        Assert.Equal([(3L, "after")], history.Messages.Select(message => (message.Sequence, message.Body)));
+        Assert.Equal([(3L, "after")], history.Messages.Select(message => (message.Sequence, Envelopes.TextOf(message.Body))));
         Assert.Equal(1, Assert.Single((await newcomer.ConversationListAsync()).Conversations).UnreadCount);
         Assert.Equal(after.Sequence, (await ChatClient.WaitForAsync(newcomerPhone.Received, message => message.ConversationId == group.Id, "message after joining")).Sequence);
     }

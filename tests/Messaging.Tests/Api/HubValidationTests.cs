@@ -18,9 +18,11 @@ public sealed class HubValidationTests(MessagingFixture fixture)
         await using var annPhone = await ann.ConnectAsync();
         var before = await StateAsync(ann, ben, conversationId);
 
-        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(null, "x", null)));
-        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(Guid.Empty, "x", null)));
-        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendDirectMessage", ben.Id, new NewMessageRequest(Guid.Empty, "x", null)));
+        var toGroup = Envelopes.For(ann, [ann, ben], "x");
+        var toBen = Envelopes.Direct(ann.Id, ben.Id, "x");
+        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(null, toGroup, null)));
+        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(Guid.Empty, toGroup, null)));
+        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendDirectMessage", ben.Id, new NewMessageRequest(Guid.Empty, toBen, null)));
 
         Assert.Equal(before, await StateAsync(ann, ben, conversationId));
     }
@@ -34,7 +36,7 @@ public sealed class HubValidationTests(MessagingFixture fixture)
 
         await AssertInvalidAsync("body", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(Guid.NewGuid(), null, null)));
         await AssertInvalidAsync("body", () => annPhone.Connection.InvokeAsync<MessageView>("SendDirectMessage", ben.Id, new NewMessageRequest(Guid.NewGuid(), "", null)));
-        await AssertInvalidAsync("body", () => annPhone.EditAsync(conversationId, 1, ""));
+        await AssertInvalidAsync("body", () => annPhone.EditBodyAsync(conversationId, 1, ""));
 
         Assert.Equal(before, await StateAsync(ann, ben, conversationId));
     }

@@ -8,19 +8,17 @@ namespace ChatApp.Messaging.Tests.Api;
 /// <summary>A message envelope holds up to 64 KiB of UTF-8, over REST and over the hub.</summary>
 public sealed class MessageSizeTests(MessagingFixture fixture)
 {
-    private static readonly string AtTheLimit = new('a', MessageBody.DefaultMaxBytes);
-    private static readonly string OneByteOver = AtTheLimit + "a";
-
     [Fact]
     public async Task A_body_of_exactly_64_KiB_is_sent_over_rest_and_the_hub()
     {
         var (ann, ben) = await PairAsync();
         await using var annPhone = await ann.ConnectAsync();
+        var atTheLimit = Envelopes.OfSize(ann.Id, [ann.Id, ben.Id], MessageBody.DefaultMaxBytes);
 
-        var overRest = await ann.SendDirectAsync(ben, AtTheLimit);
-        var overHub = await annPhone.SendAsync(overRest.ConversationId, AtTheLimit);
+        var overRest = await ann.SendDirectBodyAsync(ben, atTheLimit);
+        var overHub = await annPhone.SendBodyAsync(overRest.ConversationId, atTheLimit);
 
-        Assert.Equal([AtTheLimit, AtTheLimit], (await ben.HistoryAsync(overRest.ConversationId)).Messages.Select(message => message.Body));
+        Assert.Equal([atTheLimit, atTheLimit], (await ben.HistoryAsync(overRest.ConversationId)).Messages.Select(message => message.Body));
         Assert.Equal(2, overHub.Sequence);
     }
 
@@ -31,16 +29,18 @@ public sealed class MessageSizeTests(MessagingFixture fixture)
         var first = await ann.SendDirectAsync(ben, "hello");
         await using var annPhone = await ann.ConnectAsync();
         var before = await fixture.SnapshotAsync(first.ConversationId);
+        // A valid envelope but for its size.
+        var oneByteOver = Envelopes.OfSize(ann.Id, [ann.Id, ben.Id], MessageBody.DefaultMaxBytes + 1);
 
-        await (await ann.CallAsync(HttpMethod.Post, $"/conversations/{first.ConversationId}/messages", new { clientMessageId = Guid.NewGuid(), body = OneByteOver }))
+        await (await ann.CallAsync(HttpMethod.Post, $"/conversations/{first.ConversationId}/messages", new { clientMessageId = Guid.NewGuid(), body = oneByteOver }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "body");
-        await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{first.ConversationId}/messages/1", new { body = OneByteOver }))
+        await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{first.ConversationId}/messages/1", new { body = oneByteOver }))
             .AssertProblemAsync(HttpStatusCode.BadRequest, "body");
-        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendAsync(first.ConversationId, OneByteOver));
-        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.EditAsync(first.ConversationId, 1, OneByteOver));
+        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendBodyAsync(first.ConversationId, oneByteOver));
+        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.EditBodyAsync(first.ConversationId, 1, oneByteOver));
 
         Assert.Equal(before, await fixture.SnapshotAsync(first.ConversationId));
-        Assert.Equal("hello", (await annPhone.HistoryAsync(first.ConversationId)).Messages[0].Body);
+        Assert.Equal("hello", Envelopes.TextOf((await annPhone.HistoryAsync(first.ConversationId)).Messages[0].Body));
     }
 
     [Fact]
@@ -52,7 +52,9 @@ public sealed class MessageSizeTests(MessagingFixture fixture)
 
         var response = await ann.CallAsync(HttpMethod.Post, $"/conversations/{first.ConversationId}/messages", new { clientMessageId = Guid.NewGuid(), body = twoBytesEach });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "body");
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "body");
+        // Refused for its size (checked first), not for not being an envelope.
+        Assert.Contains("at most", problem.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
         Assert.Single(await fixture.MessageRowsAsync(first.ConversationId));
     }
 
@@ -62,10 +64,12 @@ public sealed class MessageSizeTests(MessagingFixture fixture)
         var (ann, ben) = await PairAsync();
         var first = await ann.SendDirectAsync(ben, "hello");
         await using var annPhone = await ann.ConnectAsync();
-        // Every JSON writer escapes " and \ with a backslash: the hub message is twice the envelope.
-        var escaped = string.Concat(Enumerable.Repeat("\"\\", MessageBody.DefaultMaxBytes / 2));
+        // JSON whitespace may pad an envelope, and every JSON writer escapes a newline as \n: the
+        // hub message is nearly twice the envelope.
+        var envelope = Envelopes.Direct(ann.Id, ben.Id, "padded");
+        var escaped = envelope + new string('\n', MessageBody.DefaultMaxBytes - envelope.Length);
 
-        var sent = await annPhone.SendAsync(first.ConversationId, escaped);
+        var sent = await annPhone.SendBodyAsync(first.ConversationId, escaped);
 
         Assert.Equal(escaped, (await ben.HistoryAsync(first.ConversationId, "?after=1")).Messages.Single().Body);
         Assert.Equal(2, sent.Sequence);

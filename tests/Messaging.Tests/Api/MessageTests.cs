@@ -47,11 +47,11 @@ public sealed class MessageTests(MessagingFixture fixture)
     [Fact]
     public async Task Retries_racing_each_other_on_two_replicas_store_one_message()
     {
-        var (ann, _, conversationId) = await TwoInAGroupAsync();
+        var (ann, ben, conversationId) = await TwoInAGroupAsync();
         var clientMessageId = Guid.NewGuid();
         using var primary = ann.Http(fixture.Primary);
         using var secondary = ann.Http(fixture.Secondary);
-        var body = new { clientMessageId, body = "envelope" };
+        var body = new { clientMessageId, body = Envelopes.For(ann, [ann, ben], "envelope") };
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async attempt =>
             await (await (attempt % 2 == 0 ? primary : secondary).CallAsync(HttpMethod.Post, $"/conversations/{conversationId}/messages", body))
@@ -69,7 +69,8 @@ public sealed class MessageTests(MessagingFixture fixture)
         for (var round = 0; round < 5; round++)
         {
             var clientMessageId = Guid.NewGuid();
-            var body = new { clientMessageId, body = "envelope" };
+            // Ann and Ben are the members of both.
+            var body = new { clientMessageId, body = Envelopes.For(ann, [ann, ben], "envelope") };
 
             // Two conversations lock two different rows, so only the unique key stands between them.
             var answers = await Task.WhenAll(
@@ -91,7 +92,7 @@ public sealed class MessageTests(MessagingFixture fixture)
         var clientMessageId = Guid.NewGuid();
         await ann.SendAsync(conversationId, "envelope", clientMessageId);
 
-        var response = await ann.CallAsync(HttpMethod.Post, $"/conversations/{other.Id}/messages", new { clientMessageId, body = "envelope" });
+        var response = await ann.CallAsync(HttpMethod.Post, $"/conversations/{other.Id}/messages", new { clientMessageId, body = Envelopes.For(ann, [ann, ben], "envelope") });
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict, "clientMessageId");
         await Refusals.AssertHubRefusesAsync("conflict", () => annPhone.SendAsync(other.Id, "envelope", clientMessageId));
@@ -116,13 +117,13 @@ public sealed class MessageTests(MessagingFixture fixture)
     [Fact]
     public async Task A_reply_to_a_message_that_does_not_exist_is_refused_and_nothing_is_sent()
     {
-        var (ann, _, conversationId) = await TwoInAGroupAsync();
+        var (ann, ben, conversationId) = await TwoInAGroupAsync();
         await ann.SendAsync(conversationId, "only message");
         await using var annPhone = await ann.ConnectAsync();
         var before = await fixture.SnapshotAsync(conversationId);
 
         var response = await ann.CallAsync(HttpMethod.Post, $"/conversations/{conversationId}/messages",
-            new { clientMessageId = Guid.NewGuid(), body = "re: nothing", replyToSequence = 2 });
+            new { clientMessageId = Guid.NewGuid(), body = Envelopes.For(ann, [ann, ben], "re: nothing"), replyToSequence = 2 });
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, "replyToSequence");
         await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendAsync(conversationId, "re: nothing", replyTo: 7));
@@ -155,7 +156,7 @@ public sealed class MessageTests(MessagingFixture fixture)
 
         var edited = await annPhone.EditAsync(conversationId, original.Sequence, "fixed");
 
-        Assert.Equal((original.Sequence, "fixed", original.SentAt, 3L), (edited.Sequence, edited.Body, edited.SentAt, edited.Version));
+        Assert.Equal((original.Sequence, "fixed", original.SentAt, 3L), (edited.Sequence, Envelopes.TextOf(edited.Body), edited.SentAt, edited.Version));
         Assert.NotNull(edited.EditedAt);
         Assert.Equal(edited, await ChatClient.WaitForAsync(benLaptop.Changed, message => message.Sequence == original.Sequence, "edit"));
         Assert.Equal(edited, (await ben.HistoryAsync(conversationId)).Messages[0]);
@@ -179,21 +180,21 @@ public sealed class MessageTests(MessagingFixture fixture)
         Assert.Equal(4, deleted.Version);
         Assert.Equal(deleted, await ChatClient.WaitForAsync(benPhone.Changed, message => message.Sequence == regret.Sequence, "deletion"));
         var history = (await ben.HistoryAsync(conversationId)).Messages;
-        Assert.Equal([(1L, "one"), (2L, null), (3L, "three")], history.Select(message => (message.Sequence, message.Body)));
+        Assert.Equal([(1L, "one"), (2L, null), (3L, "three")], history.Select(message => (message.Sequence, Envelopes.TextOf(message.Body))));
         Assert.Null((await fixture.MessageRowsAsync(conversationId))[1].Body);
     }
 
     [Fact]
     public async Task A_deleted_message_can_be_neither_edited_nor_deleted_again()
     {
-        var (ann, _, conversationId) = await TwoInAGroupAsync();
+        var (ann, ben, conversationId) = await TwoInAGroupAsync();
         var message = await ann.SendAsync(conversationId, "gone soon");
         await using var annPhone = await ann.ConnectAsync();
         await annPhone.DeleteAsync(conversationId, message.Sequence);
         var before = await fixture.SnapshotAsync(conversationId);
 
         await Refusals.AssertHubRefusesAsync("gone", () => annPhone.EditAsync(conversationId, message.Sequence, "resurrected"));
-        await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{conversationId}/messages/{message.Sequence}", new { body = "resurrected" }))
+        await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{conversationId}/messages/{message.Sequence}", new { body = Envelopes.For(ann, [ann, ben], "resurrected") }))
             .AssertProblemAsync(HttpStatusCode.Gone);
         await (await ann.CallAsync(HttpMethod.Delete, $"/conversations/{conversationId}/messages/{message.Sequence}")).AssertProblemAsync(HttpStatusCode.Gone);
 

@@ -41,17 +41,18 @@ public sealed class OutageTests(MessagingFixture fixture)
         await redis.StopAsync();
 
         // Sending still stores the message and answers the sender, over the hub and over REST.
+        var (during1, during2) = (Envelopes.Direct(alice.Id, bob.Id, "envelope-during-1"), Envelopes.Direct(alice.Id, bob.Id, "envelope-during-2"));
         var timer = Stopwatch.StartNew();
-        var during = await alicePhone.SendAsync(direct, "envelope-during-1");
+        var during = await alicePhone.SendBodyAsync(direct, during1);
         var hubSendTook = timer.Elapsed;
         using var aliceHttp = alice.Http(replica);
         using var posted = await aliceHttp.PostAsJsonAsync(new Uri($"/conversations/{direct}/messages", UriKind.Relative),
-            new NewMessageRequest(Guid.NewGuid(), "envelope-during-2", null));
+            new NewMessageRequest(Guid.NewGuid(), during2, null));
         posted.EnsureSuccessStatusCode();
         var bothSendsTook = timer.Elapsed;
         var duringRest = (await posted.Content.ReadFromJsonAsync<MessageView>())!;
         Assert.Equal((2L, 3L), (during.Sequence, duringRest.Sequence));
-        Assert.Equal(["envelope-before", "envelope-during-1", "envelope-during-2"], await StoredBodiesAsync(direct));
+        Assert.Equal([before.Body!, during1, during2], await StoredBodiesAsync(direct));
         // Promptly: pushes and presence give up at once instead of queueing for Redis's 5 s timeout.
         Assert.True(hubSendTook < Prompt, $"Sending through the hub took {hubSendTook} with Redis down.");
         Assert.True(bothSendsTook - hubSendTook < Prompt, $"Sending through REST took {bothSendsTook - hubSendTook} with Redis down.");
@@ -79,7 +80,7 @@ public sealed class OutageTests(MessagingFixture fixture)
         var after = await alicePhone.SendAsync(direct, "envelope-after");
         await ChatClient.WaitForAsync(bobPhone.Received, m => m.ClientMessageId == after.ClientMessageId, "the message after the outage");
         var caughtUp = Assert.Single((await bobPhone.SyncAsync(new SyncCursor(direct, before.Version))).Conversations);
-        Assert.Equal(["envelope-during-1", "envelope-during-2", "envelope-after"], caughtUp.Messages.Select(m => m.Body));
+        Assert.Equal(["envelope-during-1", "envelope-during-2", "envelope-after"], caughtUp.Messages.Select(m => Envelopes.TextOf(m.Body)));
     }
 
     [Fact]

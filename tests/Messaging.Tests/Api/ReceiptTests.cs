@@ -23,7 +23,7 @@ public sealed class ReceiptTests(MessagingFixture fixture)
 
         // Bob's device gets it, and says so: ✓✓ delivered for Alice.
         var received = await ChatClient.WaitForAsync(bobPhone.Received, m => m.ClientMessageId == sent.ClientMessageId, "message for Bob");
-        Assert.Equal("envelope-1", received.Body);
+        Assert.Equal("envelope-1", Envelopes.TextOf(received.Body));
         await bobPhone.MarkDeliveredAsync(received.ConversationId, received.Sequence);
         var delivered = await ChatClient.WaitForAsync(alicePhone.Receipts, r => r.UserId == bob.Id && r.DeliveredSequence >= 1, "delivered receipt");
         Assert.Equal(0, delivered.ReadSequence);

@@ -19,9 +19,11 @@ public sealed class RoleTests(MessagingFixture fixture)
         var before = await fixture.SnapshotAsync(scene.Id);
 
         await Refusals.AssertHubRefusesAsync("forbidden", () => other.EditAsync(scene.Id, scene.MembersMessage.Sequence, "forged"));
-        await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1", new { body = "forged" }));
+        await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
+            new { body = await fixture.ForConversationAsync(scene.OtherMember.Id, scene.Id, "forged") }));
         // Not even the owner.
-        await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1", new { body = "forged" }));
+        await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
+            new { body = await fixture.ForConversationAsync(scene.Owner.Id, scene.Id, "forged") }));
 
         Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
     }

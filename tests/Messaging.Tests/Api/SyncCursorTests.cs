@@ -17,12 +17,12 @@ public sealed class SyncCursorTests(MessagingFixture fixture)
         var cursor = new SyncCursor(first.ConversationId, second.Version);
 
         await ann.SendAsync(first.ConversationId, "3");
-        await ann.CallAsync(HttpMethod.Put, $"/conversations/{first.ConversationId}/messages/1", new { body = "1, edited" });
+        await ann.EditAsync(first.ConversationId, 1, "1, edited");
         await ann.CallAsync(HttpMethod.Delete, $"/conversations/{first.ConversationId}/messages/2");
         var sync = await benPhone.SyncAsync(cursor);
 
         var changes = Assert.Single(sync.Conversations);
-        Assert.Equal([(3L, "3", 3L), (1L, "1, edited", 4L), (2L, null, 5L)], changes.Messages.Select(message => (message.Sequence, message.Body, message.Version)));
+        Assert.Equal([(3L, "3", 3L), (1L, "1, edited", 4L), (2L, null, 5L)], changes.Messages.Select(message => (message.Sequence, Envelopes.TextOf(message.Body), message.Version)));
         Assert.False(changes.HasMore);
         Assert.Equal(5, changes.Conversation.LastVersion);
         Assert.Equal(new[] { ann.Id, ben.Id }.Order(), changes.Receipts.Select(receipt => receipt.UserId).Order());

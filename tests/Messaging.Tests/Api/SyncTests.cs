@@ -54,7 +54,7 @@ public sealed class SyncTests(MessagingFixture fixture)
         // Every change once, in the order they happened.
         Assert.Equal(
             ["envelope-3", "envelope-5", "envelope-6", "envelope-7", "envelope-1-edited", null, "envelope-4-edited"],
-            directChanges.Messages.Select(m => m.Body));
+            directChanges.Messages.Select(m => Envelopes.TextOf(m.Body)));
         Assert.Equal(directChanges.Messages.Select(m => m.Version).Order(), directChanges.Messages.Select(m => m.Version));
         Assert.All(directChanges.Messages, m => Assert.True(m.Version > cursor));
         Assert.Equal(directChanges.Messages.Count, directChanges.Messages.DistinctBy(m => m.Sequence).Count());
@@ -68,7 +68,7 @@ public sealed class SyncTests(MessagingFixture fixture)
 
         var groupChanges = Assert.Single(result.Conversations, c => c.Conversation.Id == group.Id);
         Assert.Equal("Weekend", groupChanges.Conversation.Name);
-        Assert.Equal(["envelope-group-1", "envelope-group-2"], groupChanges.Messages.Select(m => m.Body));
+        Assert.Equal(["envelope-group-1", "envelope-group-2"], groupChanges.Messages.Select(m => Envelopes.TextOf(m.Body)));
         Assert.Equal(3, groupChanges.Receipts.Count);
         Assert.Equal(1, Assert.Single(groupChanges.Receipts, r => r.UserId == alice.Id).ReadSequence);
         Assert.Equal(2, Assert.Single(groupChanges.Receipts, r => r.UserId == carol.Id).ReadSequence);
@@ -117,7 +117,7 @@ public sealed class SyncTests(MessagingFixture fixture)
 
         Assert.Equal([(3, true), (3, true), (3, false)], pages);
         Assert.Equal(8, known.Count);
-        Assert.Equal("envelope-2-edited", known[2].Body);
+        Assert.Equal("envelope-2-edited", Envelopes.TextOf(known[2].Body));
         Assert.Equal(await HistoryAsync(bob, direct), known.Values.OrderBy(m => m.Sequence));
     }
 

@@ -1,6 +1,7 @@
 using ChatApp.Testing;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using ChatApp.Messaging.Tests.Support;
 
 namespace ChatApp.Messaging.Tests.Api;
@@ -17,14 +18,14 @@ public sealed class ValidationTests(MessagingFixture fixture)
 
     public static TheoryData<string, string, string, string> InvalidFields() => new()
     {
-        // method, path, JSON body, the field named in errors
-        { "POST", "/conversations/{group}/messages", """{"body":"x"}""", "clientMessageId" },
-        { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{EmptyId}}","body":"x"}""", "clientMessageId" },
+        // method, path, JSON body, the field named in errors; @envelope is a valid message envelope (a JSON string)
+        { "POST", "/conversations/{group}/messages", """{"body":@envelope}""", "clientMessageId" },
+        { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{EmptyId}}","body":@envelope}""", "clientMessageId" },
         { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{SomeId}}"}""", "body" },
         { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{SomeId}}","body":""}""", "body" },
-        { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{SomeId}}","body":"x","replyToSequence":0}""", "replyToSequence" },
-        { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{SomeId}}","body":"x","replyToSequence":-1}""", "replyToSequence" },
-        { "POST", "/direct/{member}/messages", """{"body":"x"}""", "clientMessageId" },
+        { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{SomeId}}","body":@envelope,"replyToSequence":0}""", "replyToSequence" },
+        { "POST", "/conversations/{group}/messages", $$"""{"clientMessageId":"{{SomeId}}","body":@envelope,"replyToSequence":-1}""", "replyToSequence" },
+        { "POST", "/direct/{member}/messages", """{"body":@envelope}""", "clientMessageId" },
         { "POST", "/direct/{member}/messages", $$"""{"clientMessageId":"{{SomeId}}","body":""}""", "body" },
         { "PUT", "/conversations/{group}/messages/1", "{}", "body" },
         { "PUT", "/conversations/{group}/messages/1", """{"body":""}""", "body" },
@@ -63,6 +64,9 @@ public sealed class ValidationTests(MessagingFixture fixture)
         var (owner, member, groupId) = await SceneAsync();
         var before = await StateAsync(owner, member, groupId);
 
+        // The owner's envelope for the two of them: the same members in the group and in their direct conversation.
+        var envelope = JsonSerializer.Serialize(Envelopes.For(owner, [owner, member], "x"));
+        json = json.Replace("@envelope", envelope, StringComparison.Ordinal);
         var response = await CallAsync(owner, method, Resolve(path, groupId, member), new StringContent(json, Encoding.UTF8, "application/json"));
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);

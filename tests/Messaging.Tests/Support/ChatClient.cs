@@ -79,13 +79,26 @@ public sealed class ChatClient : IAsyncDisposable
         return client;
     }
 
-    public Task<MessageView> SendAsync(Guid conversationId, string body, Guid? clientMessageId = null, long? replyTo = null) =>
+    /// <summary>Sends <paramref name="text"/> in an envelope for the conversation's members now (<see cref="Envelopes"/>).</summary>
+    public async Task<MessageView> SendAsync(Guid conversationId, string text, Guid? clientMessageId = null, long? replyTo = null) =>
+        await SendBodyAsync(conversationId, await User.Fixture.ForConversationAsync(User.Id, conversationId, text), clientMessageId, replyTo);
+
+    /// <summary>Sends <paramref name="body"/> as it is.</summary>
+    public Task<MessageView> SendBodyAsync(Guid conversationId, string? body, Guid? clientMessageId = null, long? replyTo = null) =>
         Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(clientMessageId ?? Guid.NewGuid(), body, replyTo));
 
-    public Task<MessageView> SendDirectAsync(Guid recipientId, string body, Guid? clientMessageId = null) =>
+    /// <summary>Sends <paramref name="text"/> in an envelope for the two of us.</summary>
+    public Task<MessageView> SendDirectAsync(Guid recipientId, string text, Guid? clientMessageId = null) =>
+        SendDirectBodyAsync(recipientId, Envelopes.Direct(User.Id, recipientId, text), clientMessageId);
+
+    public Task<MessageView> SendDirectBodyAsync(Guid recipientId, string? body, Guid? clientMessageId = null) =>
         Connection.InvokeAsync<MessageView>("SendDirectMessage", recipientId, new NewMessageRequest(clientMessageId ?? Guid.NewGuid(), body, null));
 
-    public Task<MessageView> EditAsync(Guid conversationId, long sequence, string body) =>
+    /// <summary>Replaces a message's envelope with one of <paramref name="text"/> for the conversation's members now.</summary>
+    public async Task<MessageView> EditAsync(Guid conversationId, long sequence, string text) =>
+        await EditBodyAsync(conversationId, sequence, await User.Fixture.ForConversationAsync(User.Id, conversationId, text));
+
+    public Task<MessageView> EditBodyAsync(Guid conversationId, long sequence, string? body) =>
         Connection.InvokeAsync<MessageView>("EditMessage", conversationId, sequence, new EditMessageRequest(body));
 
     public Task<MessageView> DeleteAsync(Guid conversationId, long sequence) =>

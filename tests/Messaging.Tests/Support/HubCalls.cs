@@ -11,9 +11,6 @@ public static class HubCalls
     public static Task<TypingView> AnnounceTypingAsync(this ChatClient client, Guid conversationId) =>
         client.Connection.InvokeAsync<TypingView>("Typing", conversationId);
 
-    public static Task<MessageView> EditAsync(this ChatClient client, Guid conversationId, long sequence, string body) =>
-        client.Connection.InvokeAsync<MessageView>("EditMessage", conversationId, sequence, new EditMessageRequest(body));
-
     public static Task<MessageView> DeleteAsync(this ChatClient client, Guid conversationId, long sequence) =>
         client.Connection.InvokeAsync<MessageView>("DeleteMessage", conversationId, sequence);
 }

@@ -33,13 +33,27 @@ internal static class RestCalls
         await (await owner.CallAsync(HttpMethod.Post, "/groups", new { name, memberIds = members.Select(member => member.Id) }))
             .ReadAsync<ConversationDetail>();
 
-    public static async Task<MessageView> SendAsync(this TestUser sender, Guid conversationId, string body, Guid? clientMessageId = null, long? replyToSequence = null) =>
+    /// <summary>Sends <paramref name="text"/> in an envelope for the conversation's members now (<see cref="Envelopes"/>).</summary>
+    public static async Task<MessageView> SendAsync(this TestUser sender, Guid conversationId, string text, Guid? clientMessageId = null, long? replyToSequence = null) =>
+        await sender.SendBodyAsync(conversationId, await sender.Fixture.ForConversationAsync(sender.Id, conversationId, text), clientMessageId, replyToSequence);
+
+    /// <summary>Sends <paramref name="body"/> as it is.</summary>
+    public static async Task<MessageView> SendBodyAsync(this TestUser sender, Guid conversationId, string body, Guid? clientMessageId = null, long? replyToSequence = null) =>
         await (await sender.CallAsync(HttpMethod.Post, $"/conversations/{conversationId}/messages",
             new { clientMessageId = clientMessageId ?? Guid.NewGuid(), body, replyToSequence })).ReadAsync<MessageView>();
 
-    public static async Task<MessageView> SendDirectAsync(this TestUser sender, TestUser recipient, string body) =>
+    /// <summary>Sends <paramref name="text"/> in an envelope for the two of them.</summary>
+    public static Task<MessageView> SendDirectAsync(this TestUser sender, TestUser recipient, string text) =>
+        sender.SendDirectBodyAsync(recipient, Envelopes.Direct(sender.Id, recipient.Id, text));
+
+    public static async Task<MessageView> SendDirectBodyAsync(this TestUser sender, TestUser recipient, string body) =>
         await (await sender.CallAsync(HttpMethod.Post, $"/direct/{recipient.Id}/messages",
             new { clientMessageId = Guid.NewGuid(), body })).ReadAsync<MessageView>();
+
+    /// <summary>Replaces a message's envelope with one of <paramref name="text"/> for the conversation's members now.</summary>
+    public static async Task<MessageView> EditAsync(this TestUser sender, Guid conversationId, long sequence, string text) =>
+        await (await sender.CallAsync(HttpMethod.Put, $"/conversations/{conversationId}/messages/{sequence}",
+            new { body = await sender.Fixture.ForConversationAsync(sender.Id, conversationId, text) })).ReadAsync<MessageView>();
 
     public static async Task<MessagePage> HistoryAsync(this TestUser user, Guid conversationId, string query = "") =>
         await (await user.CallAsync(HttpMethod.Get, $"/conversations/{conversationId}/messages{query}")).ReadAsync<MessagePage>();

@@ -4,19 +4,23 @@ using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Batching;
 using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Domain;
 using Dapper;
 using MySqlConnector;
 
 namespace ChatApp.Messaging.Application.Messages;
 
 /// <summary>A message waiting to be stored.</summary>
-public sealed class PendingSend(Guid senderId, Guid conversationId, NewMessage message) : Batched<Result<MessageView>>
+public sealed class PendingSend(Guid senderId, Guid conversationId, NewMessage message, MessageEnvelope envelope) : Batched<Result<MessageView>>
 {
     public Guid SenderId { get; } = senderId;
 
     public Guid ConversationId { get; } = conversationId;
 
     public NewMessage Message { get; } = message;
+
+    /// <summary>The message's envelope, well formed and of this sender; whom it holds keys for is checked when it is stored.</summary>
+    public MessageEnvelope Envelope { get; } = envelope;
 }
 
 /// <summary>
@@ -24,7 +28,8 @@ public sealed class PendingSend(Guid senderId, Guid conversationId, NewMessage m
 /// (memberships, locking their conversations; retried client ids; members), one writes them, and
 /// the commit makes them durable together. Each is then answered (the sender's ✓) and pushed to
 /// its conversation's members. The rules are those of a single send: only members send,
-/// sequence numbers are gapless per conversation, a client id already stored returns that message.
+/// sequence numbers are gapless per conversation, a client id already stored returns that message,
+/// and an envelope holds a key for each member of the conversation now and for nobody else.
 /// </summary>
 public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast, TimeProvider clock)
     : Batcher<PendingSend, Result<MessageView>>
@@ -121,6 +126,13 @@ public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast 
             if (stored.TryGetValue((send.SenderId, send.Message.ClientMessageId), out var original))
             {
                 outcomes.Add(new Outcome(send, original.ConversationId == send.ConversationId ? original.ToView() : MessagingFailures.ClientIdReused, null));
+                continue;
+            }
+
+            // Under the conversation's lock: the members now, sender included, each with a key, and nobody else.
+            if (send.Envelope.CheckMembers([.. members[send.ConversationId]]) is { } refused)
+            {
+                outcomes.Add(new Outcome(send, refused, null));
                 continue;
             }
 

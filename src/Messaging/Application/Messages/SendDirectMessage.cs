@@ -2,23 +2,30 @@ using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Domain;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.Messaging.Application.Messages;
 
 /// <summary>
 /// Writes to someone directly: the conversation of the pair is made by the first message, by
 /// whichever of the two writes first, and there is only ever one per pair.
+/// The members of a direct conversation are always the two of them, so its envelope is checked
+/// against the pair before anything is made: a refused first message leaves no conversation behind.
 /// </summary>
-public sealed class SendDirectMessage(UnitOfWorkFactory unitOfWorks, SendMessage send, IChatBroadcast broadcast, TimeProvider clock)
+public sealed class SendDirectMessage(UnitOfWorkFactory unitOfWorks, SendMessage send, IChatBroadcast broadcast, TimeProvider clock, IOptions<MessagingOptions> options)
 {
     public async Task<Result<MessageView>> ExecuteAsync(Guid senderId, Guid recipientId, NewMessage message, CancellationToken cancellationToken)
     {
         if (senderId == recipientId)
             return MessagingFailures.CannotMessageYourself;
 
+        var envelope = SentEnvelope.Read(message.Body, senderId, options.Value.MaxBodyBytes);
+        if ((envelope.Failure ?? envelope.Value!.CheckMembers([senderId, recipientId])) is { } refused)
+            return refused;
+
         var conversation = await FindOrStartAsync(new DirectPair(senderId, recipientId), cancellationToken);
         return conversation is { } id
-            ? await send.ExecuteAsync(senderId, id, message, cancellationToken)
+            ? await send.ExecuteAsync(senderId, id, message, envelope.Value!, cancellationToken)
             : MessagingFailures.UserNotFound;
     }
 
