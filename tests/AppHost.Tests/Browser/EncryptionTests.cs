@@ -59,7 +59,7 @@ public sealed class EncryptionTests(WholeSystemFixture system) : BrowserTest(sys
         var encryption = bob.Page.GetByRole(AriaRole.Region, new() { Name = "End-to-end encryption" });
         await encryption.GetByLabel("Recovery passphrase", new() { Exact = true }).FillAsync(Passphrase);
         await encryption.GetByLabel("The passphrase again").FillAsync(Passphrase);
-        await encryption.GetByRole(AriaRole.Button, new() { Name = "Back up keys" }).ClickAsync();
+        await encryption.GetByRole(AriaRole.Button, new() { Name = "Save backup" }).ClickAsync();
         await Expect(encryption.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your keys are backed up.");
 
         var bobsNewBrowser = bob.OnAnotherDevice(await OpenAsync(width: 375));

@@ -25,7 +25,7 @@ export function Verification({ chat, userId, name }: { chat: Chat; userId: strin
   };
   return (
     <>
-      <button class={`button small ${contact.verified ? 'verified' : ''}`} onClick={() => setComparing(true)} aria-label={t('verify.open', { name })}>
+      <button class={`button small ${contact.verified ? 'verified' : ''}`} onClick={() => setComparing(true)} title={t('verify.open', { name })}>
         {contact.verified ? t('verify.verified') : t('verify.verify')}
       </button>
       {contact.changedFrom && (

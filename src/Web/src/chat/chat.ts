@@ -49,6 +49,8 @@ export class Chat {
   keys!: KeyRing;
   private cursors = new Map<string, number>();
   private flushing = false;
+  /** A message was queued while a flush ran: that flush goes round once more for it. */
+  private flushAgain = false;
   private failedStarts = 0;
   private stopped = false;
   private lastTypingSent = new Map<string, number>();
@@ -370,42 +372,55 @@ export class Chat {
   // ---- sending the outbox ----
 
   private async flush(): Promise<void> {
-    if (this.flushing || !isConnected(this.hub)) return;
+    if (this.flushing) {
+      this.flushAgain = true;
+      return;
+    }
+    if (!isConnected(this.hub)) return;
     this.flushing = true;
     try {
-      for (const message of [...this.pending]) {
-        if (message.failed || !this.pending.includes(message)) continue;
-        let body: string;
-        try {
-          body = await this.sealFor(message.text, message.clientMessageId, message.conversationId, message.recipientId);
-        } catch (error) {
-          // A member has no keys yet, or the key directory is away: it waits, visibly, for a retry.
-          console.warn('The message could not be sealed', error);
-          message.failed = 'keys';
-          await this.storage.enqueue(message);
-          this.bump();
-          continue;
-        }
-        const request = { clientMessageId: message.clientMessageId, body, replyToSequence: message.replyToSequence ?? null };
-        let stored: MessageView;
-        try {
-          stored = message.conversationId
-            ? await this.hub.invoke<MessageView>('SendMessage', message.conversationId, request)
-            : await this.hub.invoke<MessageView>('SendDirectMessage', message.recipientId, request);
-        } catch (error) {
-          const refused = asRefusal(error);
-          if (!refused) return; // The connection went: the next connection sends it, with the same id.
-          message.failed = refused.code;
-          await this.storage.enqueue(message);
-          this.bump();
-          continue;
-        }
-        if (!this.conversations.has(stored.conversationId)) await this.loadDetail(stored.conversationId);
-        await this.received([stored], true);
-      }
+      do {
+        this.flushAgain = false;
+        if (!(await this.flushOnce())) return;
+      } while (this.flushAgain);
     } finally {
       this.flushing = false;
     }
+  }
+
+  /** Sends what is in the outbox now, in order; false when the connection went (the next one sends the rest). */
+  private async flushOnce(): Promise<boolean> {
+    for (const message of [...this.pending]) {
+      if (message.failed || !this.pending.includes(message)) continue;
+      let body: string;
+      try {
+        body = await this.sealFor(message.text, message.clientMessageId, message.conversationId, message.recipientId);
+      } catch (error) {
+        // A member has no keys yet, or the key directory is away: it waits, visibly, for a retry.
+        console.warn('The message could not be sealed', error);
+        message.failed = 'keys';
+        await this.storage.enqueue(message);
+        this.bump();
+        continue;
+      }
+      const request = { clientMessageId: message.clientMessageId, body, replyToSequence: message.replyToSequence ?? null };
+      let stored: MessageView;
+      try {
+        stored = message.conversationId
+          ? await this.hub.invoke<MessageView>('SendMessage', message.conversationId, request)
+          : await this.hub.invoke<MessageView>('SendDirectMessage', message.recipientId, request);
+      } catch (error) {
+        const refused = asRefusal(error);
+        if (!refused) return false; // The connection went: the next connection sends it, with the same id.
+        message.failed = refused.code;
+        await this.storage.enqueue(message);
+        this.bump();
+        continue;
+      }
+      if (!this.conversations.has(stored.conversationId)) await this.loadDetail(stored.conversationId);
+      await this.received([stored], true);
+    }
+    return true;
   }
 
   /** Seals a text for every member of its conversation (or for the person a first message goes to). */

@@ -45,8 +45,12 @@ export class KeyRing implements Keyring {
       const { keys, privateBytes } = await createIdentityKeys();
       await store.add(keys, privateBytes);
       ring.byId.set(keys.keyId, keys);
+      // Nobody can write to this person until the directory has them.
+      await ring.publish();
+    } else {
+      // Already published (this only heals a directory that lost it): the app need not wait.
+      ring.publish().catch((error: unknown) => console.warn('The keys could not be published', error));
     }
-    await ring.publish();
     return ring;
   }
 
