@@ -18,8 +18,8 @@ public abstract class BrowserTest(WholeSystemFixture system) : IAsyncLifetime
     public async ValueTask InitializeAsync() => _browser = await TestBrowser.LaunchAsync();
 
     /// <summary>A new device with ChatApp open.</summary>
-    protected Task<IPage> OpenAsync(int width = 1280, string? storageState = null) =>
-        _browser!.OpenAsync(System.GatewayAddress, width, storageState: storageState);
+    protected Task<IPage> OpenAsync(int width = 1280, string? storageState = null, bool bypassCsp = false) =>
+        _browser!.OpenAsync(System.GatewayAddress, width, storageState: storageState, bypassCsp: bypassCsp);
 
     /// <summary>Someone registered through the API, signed in through the app on a new device.</summary>
     protected async Task<WebPerson> SignedInAsync(string displayName, int width = 1280) =>

@@ -44,7 +44,7 @@ public sealed class ChatInTheBrowserTests(WholeSystemFixture system) : BrowserTe
         await bob.OpenConversationAsync(alice.DisplayName);
         await Expect(bob.Message("Hello Bob!")).ToBeVisibleAsync();
         await alice.ExpectTickAsync("Hello Bob!", "Read");
-        Assert.Equal("ChatApp", await bob.Page.TitleAsync());
+        await Expect(bob.Page).ToHaveTitleAsync("ChatApp");
 
         // Typing shows on the other side.
         await bob.Page.GetByRole(AriaRole.Textbox, new() { Name = "Message to" }).PressSequentiallyAsync("Hi Al", new() { Delay = 30 });

@@ -35,6 +35,16 @@ public sealed class EncryptionTests(WholeSystemFixture system) : BrowserTest(sys
         await bob.SendAsync(secrets[1]);
         await Expect(alice.Message(secrets[1])).ToBeVisibleAsync();
 
+        // They compare safety numbers: both see the same 60 digits; Alice marks Bob verified.
+        var alicesNumber = await SafetyNumberAsync(alice);
+        var bobsNumber = await SafetyNumberAsync(bob);
+        Assert.Equal(12, alicesNumber.Count);
+        Assert.Equal(alicesNumber, bobsNumber);
+        await bob.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await TestBrowser.ScreenshotAsync(alice.Page, "safety-number");
+        await alice.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Mark as verified" }).ClickAsync();
+        await Expect(alice.Page.GetByRole(AriaRole.Button, new() { Name = "Verified ✓" })).ToBeVisibleAsync();
+
         var groupId = await CreateGroupAsync(alice, "Old mill", bob, carol);
         await alice.SendAsync(secrets[2]);
         await carol.OpenConversationAsync("Old mill");
@@ -64,6 +74,11 @@ public sealed class EncryptionTests(WholeSystemFixture system) : BrowserTest(sys
 
         var bobsNewBrowser = bob.OnAnotherDevice(await OpenAsync(width: 375));
         await bobsNewBrowser.SignInAsync();
+        // The new browser made new keys: Alice is told, and Bob is no longer verified for her.
+        await alice.OpenConversationAsync("Bob");
+        await Expect(alice.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Bob's security keys changed");
+        await Expect(alice.Page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true })).ToBeVisibleAsync();
+        await TestBrowser.ScreenshotAsync(alice.Page, "key-change");
         await bobsNewBrowser.OpenConversationAsync("Alice");
         await Expect(bobsNewBrowser.Page.GetByText("Encrypted for keys this browser does not have").First).ToBeVisibleAsync();
         await TestBrowser.ScreenshotAsync(bobsNewBrowser.Page, "encryption-no-keys");
@@ -84,6 +99,15 @@ public sealed class EncryptionTests(WholeSystemFixture system) : BrowserTest(sys
         await Expect(bobsNewBrowser.Message(secrets[1])).ToBeVisibleAsync();
 
         await AssertNowhereOnTheServersAsync(secrets);
+    }
+
+    /// <summary>Opens the safety number of the one-to-one chat on screen; returns its digit groups.</summary>
+    private static async Task<IReadOnlyList<string>> SafetyNumberAsync(WebPerson person)
+    {
+        await person.Page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        var dialog = person.Page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByRole(AriaRole.Img, new() { Name = "The safety number as a QR code, to scan from the other phone" })).ToBeVisibleAsync();
+        return await dialog.GetByLabel("Safety number").Locator("span").AllTextContentsAsync();
     }
 
     private static async Task<string> CreateGroupAsync(WebPerson owner, string name, params WebPerson[] members)

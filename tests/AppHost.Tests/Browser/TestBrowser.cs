@@ -43,10 +43,11 @@ public sealed class TestBrowser : IAsyncDisposable
     }
 
     /// <summary>A new device opening ChatApp at <paramref name="gateway"/>: 1280 px wide, or 375 px like a phone.</summary>
-    public async Task<IPage> OpenAsync(Uri gateway, int width = 1280, string locale = "en-US", string? storageState = null)
+    public async Task<IPage> OpenAsync(Uri gateway, int width = 1280, string locale = "en-US", string? storageState = null, bool bypassCsp = false)
     {
         var context = await _browser.NewContextAsync(new()
         {
+            BypassCSP = bypassCsp,
             BaseURL = gateway.ToString(),
             ViewportSize = new() { Width = width, Height = width < 600 ? 780 : 820 },
             Locale = locale,

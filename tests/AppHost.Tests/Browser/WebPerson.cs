@@ -56,7 +56,17 @@ public sealed partial class WebPerson(IPage page, HttpClient inbox, string displ
 
     public async Task StartSignInAsync()
     {
-        await Page.GetByLabel("Username or email").FillAsync(Username);
+        try
+        {
+            await Page.GetByLabel("Username or email").FillAsync(Username);
+        }
+        catch (TimeoutException)
+        {
+            // Seen once in CI: a page that never showed the sign-in form. Keep what it showed, for the next time.
+            await TestBrowser.ScreenshotAsync(Page, $"no-sign-in-form-{Username}");
+            await File.WriteAllTextAsync(Path.Combine(TestBrowser.ScreenshotDirectory, $"no-sign-in-form-{Username}.html"), await Page.ContentAsync());
+            throw;
+        }
         await Page.GetByLabel("Password").FillAsync(SystemUsers.Password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Confirm it's you" })).ToBeVisibleAsync();

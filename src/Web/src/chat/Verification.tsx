@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ContactKeys } from '../crypto/keyStore';
 import { t } from '../i18n/i18n';
 import { Dialog } from '../ui/Dialog';
+import { QrCode } from '../ui/QrCode';
 import type { Chat } from './chat';
 
 type Contact = ContactKeys & { safetyNumber: string[] };
@@ -41,6 +42,7 @@ export function Verification({ chat, userId, name }: { chat: Chat; userId: strin
           <p class="safety-number" aria-label={t('verify.number')}>
             {contact.safetyNumber.map((group, index) => <span key={index}>{group}</span>)}
           </p>
+          <p class="center"><QrCode text={contact.safetyNumber.join('')} label={t('verify.qr')} /></p>
           <p role="status">{contact.verified ? t('verify.isVerified', { name }) : t('verify.notVerified')}</p>
           <div class="dialog-actions">
             <button class="button" onClick={() => setComparing(false)}>{t('common.close')}</button>
