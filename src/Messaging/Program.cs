@@ -3,6 +3,7 @@ using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Projections;
 using ChatApp.Messaging.Api.Endpoints;
 using ChatApp.Messaging.Api.Hub;
 using ChatApp.Messaging.Infrastructure;
@@ -13,7 +14,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("messaging-db", typeof(Program).Assembly);
-builder.AddEventBus("messaging", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddEventBus("messaging", bus =>
+{
+    bus.AddConsumers(typeof(Program).Assembly);
+    // The names projection's consumers are shared with Calls, in BuildingBlocks.
+    bus.AddConsumer<RememberUser>();
+    bus.AddConsumer<UpdateUserNames>();
+});
 builder.AddTokenAuthentication();
 builder.AddMessagingUseCases();
 builder.AddRealtime();

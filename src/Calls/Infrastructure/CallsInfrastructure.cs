@@ -1,10 +1,10 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.Projections;
 using ChatApp.Calls.Application;
 using ChatApp.Calls.Application.History;
 using ChatApp.Calls.Application.Users;
 using ChatApp.Calls.Infrastructure.Persistence;
-using ChatApp.Calls.Infrastructure.Users;
 
 namespace ChatApp.Calls.Infrastructure;
 

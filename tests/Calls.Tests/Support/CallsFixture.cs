@@ -1,4 +1,4 @@
-using ChatApp.Calls.Infrastructure.Users;
+using ChatApp.BuildingBlocks.Projections;
 using ChatApp.Contracts;
 using ChatApp.Testing;
 using Dapper;

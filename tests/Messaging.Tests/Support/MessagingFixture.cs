@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using ChatApp.BuildingBlocks.Projections;
 using ChatApp.Contracts;
 using ChatApp.Messaging.Application.Sessions;
 using ChatApp.Messaging.Application.Users;

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace ChatApp.Calls.Infrastructure.Persistence;
 
-/// <summary>The names Calls keeps of people (see <see cref="Users.RememberUser"/>).</summary>
+/// <summary>The names Calls keeps of people (see <see cref="BuildingBlocks.Projections.RememberUser"/>).</summary>
 internal sealed class MySqlUserDirectory(ServiceDatabase database) : IUserDirectory
 {
     public async Task<IReadOnlyDictionary<Guid, Person>> FindAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)

@@ -44,7 +44,7 @@ export const MessageBubble = memo(function MessageBubble({ chat, message, sender
           <span>{replyTo.deletedAt ? t('message.deleted') : replyTo.text}</span>
         </blockquote>
       )}
-      <p class="text">{deleted ? t('message.deleted') : message.readable ? message.text : t(`message.unreadable.${message.problem ?? 'damaged'}` as MessageKey)}</p>
+      <p class={`text ${!deleted && !message.readable ? 'unreadable' : ''}`}>{deleted ? t('message.deleted') : message.readable ? message.text : t(`message.unreadable.${message.problem ?? 'damaged'}` as MessageKey)}</p>
       <footer class="bubble-meta">
         {!deleted && (
           <button class="icon-button small" onClick={() => setActions(!actions)} aria-expanded={actions} aria-label={t('message.actions')}>⋯</button>
