@@ -1,22 +1,10 @@
-import { session } from '../auth/session';
+import { identity, ok } from '../api/clients';
+import { ProblemError } from '../api/problem';
 import { createBackup, openBackup, type KeyBackup } from './backup';
 import type { Keyring } from './envelope';
 import { createIdentityKeys, importIdentityKeys, importPublicKeys, publishable, type IdentityKeys, type PublicKeys, type PublishedKeys } from './identityKeys';
 import { KeyStore, type ContactKeys } from './keyStore';
 import { safetyNumber } from './safetyNumber';
-
-/** A key directory call of Identity's (its REST API under /api/identity). */
-async function directory<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const token = await session.accessToken();
-  const response = await fetch(`/api/identity${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (response.status === 404) return null as T;
-  if (!response.ok) throw new Error(`The key directory answered ${response.status} to ${method} ${path}.`);
-  return (response.status === 204 ? null : await response.json()) as T;
-}
 
 export class MissingKeys extends Error {
   constructor(readonly userIds: string[]) {
@@ -78,7 +66,7 @@ export class KeyRing implements Keyring {
    */
   async sealingKeys(userIds: string[]): Promise<PublicKeys[]> {
     const others = userIds.filter((id) => id !== this.me);
-    const published = others.length > 0 ? await directory<PublishedKeys[]>('POST', '/keys/lookup', { userIds: others }) : [];
+    const published: PublishedKeys[] = others.length > 0 ? await ok(identity.POST('/keys/lookup', { body: { userIds: others } })) : [];
     const missing = others.filter((id) => !published.some((keys) => keys.userId === id));
     if (missing.length > 0) throw new MissingKeys(missing);
     return Promise.all([...published, { userId: this.me, ...publishable(this.current) }].map(importPublicKeys));
@@ -107,12 +95,15 @@ export class KeyRing implements Keyring {
 
   async backUp(passphrase: string): Promise<void> {
     const backup = await createBackup(await this.store.privateBytes(), passphrase);
-    await directory('PUT', '/keys/backup', backup);
+    await ok(identity.PUT('/keys/backup', { body: backup }));
   }
 
   /** Restores every key set from the backup (a wrong passphrase throws WrongPassphrase); the newest becomes current again. */
   async restore(passphrase: string): Promise<boolean> {
-    const backup = await directory<KeyBackup | null>('GET', '/keys/backup');
+    const backup = await ok<KeyBackup>(identity.GET('/keys/backup')).catch((error: unknown) => {
+      if (error instanceof ProblemError && error.problem.status === 404) return null;
+      throw error;
+    });
     if (!backup) return false;
     // Oldest first, each a moment newer than the last: the backup's current key ends up current here.
     const restored = (await openBackup(backup, passphrase)).reverse();
@@ -131,13 +122,13 @@ export class KeyRing implements Keyring {
   }
 
   private async publish(): Promise<void> {
-    await directory('PUT', '/keys', publishable(this.current));
+    await ok(identity.PUT('/keys', { body: publishable(this.current) }));
   }
 
   private historyOf(userId: string): Promise<PublicKeys[]> {
     let known = this.history.get(userId);
     if (!known) {
-      known = directory<PublishedKeys[]>('GET', `/users/${userId}/keys`).then((all) => Promise.all((all ?? []).map(importPublicKeys)));
+      known = ok<PublishedKeys[]>(identity.GET('/users/{userId}/keys', { params: { path: { userId } } })).then((all) => Promise.all(all.map(importPublicKeys)));
       known.catch(() => this.history.delete(userId));
       this.history.set(userId, known);
     }
