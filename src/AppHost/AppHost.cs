@@ -12,8 +12,12 @@ var mail = builder.AddMailServer(settings);
 var redis = builder.AddRedis(settings);
 var turn = builder.AddTurnServer(settings);
 
+// Identity and Notifications keep secrets in their databases encrypted; this key guards their key rings.
+var keyEncryptionKey = builder.AddKeyEncryptionKey();
+
 // Services: each owns one database and shares the broker.
 var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker)
+    .WithKeyEncryptionKey(keyEncryptionKey)
     .WithPublicAddress(settings, "Passkeys__Origins");
 // The others validate Identity's access tokens with the keys it publishes (http://identity/.well-known/…).
 // Messaging keeps presence in Redis and pushes through it to the connections of every replica.
@@ -28,6 +32,7 @@ var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase
     .WithTurn(turn)
     .WithPublicAddress(settings, "Calls__AllowedOrigins__0");
 var notifications = builder.AddChatAppService<Projects.Notifications>("notifications", mysql.AddDatabase("notifications-db", "chatapp_notifications"), broker)
+    .WithKeyEncryptionKey(keyEncryptionKey)
     .WithReference(identity)
     .WithSmtp(mail)
     .WithPublicAddress(settings, "Email__PublicAddress");

@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("identity-db", typeof(Program).Assembly);
+builder.AddIdentitySecrets();
 builder.AddEventBus("identity", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.AddTokenIssuing();
 builder.AddIdentityUseCases();

@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("notifications-db", typeof(Program).Assembly);
+builder.AddNotificationsSecrets();
 builder.AddEventBus("notifications", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.AddTokenAuthentication();
 builder.AddEmailDelivery();

@@ -99,7 +99,7 @@ public sealed class AppModelTests : IDisposable
 
     private Task<IDistributedApplicationTestingBuilder> CreateBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test", "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", "Parameters:turn-secret=test", .. settings]);
+            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test", "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", "Parameters:turn-secret=test", "Parameters:data-protection-kek=test-key-encryption-key-of-32-or-more-chars", .. settings]);
 
     /// <summary>Executables the AppHost starts (Aspire's per-project rebuilders start only on request).</summary>
     private static IEnumerable<string> Executables(IDistributedApplicationTestingBuilder builder) =>

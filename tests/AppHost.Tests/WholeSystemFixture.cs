@@ -57,6 +57,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
             $"Parameters:mariadb-password={Guid.NewGuid():N}",
             $"Parameters:redis-password={Guid.NewGuid():N}",
             $"Parameters:turn-secret={Guid.NewGuid():N}",
+            $"Parameters:data-protection-kek={Guid.NewGuid():N}{Guid.NewGuid():N}",
         ]);
         // Every browser and client of these tests comes from 127.0.0.1: per-address limits meant for
         // one person's address would stop the suite, so they are raised here (per-account limits stay).

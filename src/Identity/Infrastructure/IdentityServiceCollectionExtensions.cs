@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Secrets;
 using ChatApp.Identity.Api;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Authenticators;
@@ -13,6 +14,7 @@ using ChatApp.Identity.Application.SignIn;
 using ChatApp.Identity.Application.Tokens;
 using ChatApp.Identity.Infrastructure.Passwords;
 using ChatApp.Identity.Infrastructure.RateLimiting;
+using ChatApp.Identity.Infrastructure.Secrets;
 using ChatApp.Identity.Infrastructure.SigningKeys;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -23,6 +25,20 @@ namespace ChatApp.Identity.Infrastructure;
 
 public static class IdentityServiceCollectionExtensions
 {
+    /// <summary>
+    /// The secrets Identity keeps in its database (token-signing private keys, authenticator
+    /// secrets) encrypted with Data Protection, its key ring encrypted with the configured
+    /// key-encryption keys. Call it right after AddServiceDatabase.
+    /// </summary>
+    public static IHostApplicationBuilder AddIdentitySecrets(this IHostApplicationBuilder builder)
+    {
+        builder.AddSecretProtection("ChatApp.Identity",
+            new SecretColumn("signing_keys", "key_id", "private_key", SigningKeyRing.Purpose),
+            new SecretColumn("authenticators", "user_id", "secret", ProtectedAuthenticatorSecrets.Purpose));
+        builder.Services.AddSingleton<IAuthenticatorSecrets, ProtectedAuthenticatorSecrets>();
+        return builder;
+    }
+
     /// <summary>Signing keys, token issuing and checking against the service's own keys.</summary>
     public static IHostApplicationBuilder AddTokenIssuing(this IHostApplicationBuilder builder)
     {

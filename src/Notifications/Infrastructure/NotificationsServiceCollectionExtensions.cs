@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Secrets;
 using ChatApp.Notifications.Api;
 using ChatApp.Notifications.Application;
 using ChatApp.Notifications.Application.Preferences;
@@ -11,6 +12,13 @@ namespace ChatApp.Notifications.Infrastructure;
 
 public static class NotificationsServiceCollectionExtensions
 {
+    /// <summary>
+    /// The service's own keys (table secrets) encrypted with Data Protection, its key ring
+    /// encrypted with the configured key-encryption keys. Call it right after AddServiceDatabase.
+    /// </summary>
+    public static IHostApplicationBuilder AddNotificationsSecrets(this IHostApplicationBuilder builder) =>
+        builder.AddSecretProtection("ChatApp.Notifications", new SecretColumn("secrets", "name", "value", SecretStore.Purpose));
+
     /// <summary>Templates, the email queue and its delivery worker over SMTP, and unsubscribe links.</summary>
     public static IHostApplicationBuilder AddEmailDelivery(this IHostApplicationBuilder builder)
     {

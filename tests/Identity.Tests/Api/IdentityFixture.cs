@@ -31,6 +31,13 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public string DatabaseConnectionString { get; private set; } = "";
 
+    public string BrokerConnectionString => _broker!.ConnectionString;
+
+    /// <summary>The service's key-encryption key settings (DataProtection:*).</summary>
+    public Dictionary<string, string> KeyEncryptionKeys { get; } = KeyEncryptionKeySettings.NewKey();
+
+    public MariaDbServer DatabaseServer => _database!;
+
     public EventTap Events { get; private set; } = null!;
 
     public IServiceProvider IdentityServices => _identity!.Services;
@@ -50,6 +57,8 @@ public sealed class IdentityFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:identity-db", DatabaseConnectionString);
             web.UseSetting("ConnectionStrings:rabbitmq", _broker.ConnectionString);
             web.UseSetting("Tokens:Issuer", issuer);
+            foreach (var (key, value) in KeyEncryptionKeys)
+                web.UseSetting(key, value);
             // A failing test sees a bare 500; the exception behind it is kept in ServerErrorLogProvider.LogFile.
             web.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLogProvider()));
         });

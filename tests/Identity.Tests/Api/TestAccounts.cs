@@ -13,9 +13,9 @@ public static class TestAccounts
 
     public static string UniqueName(string prefix = "user") => $"{prefix}{Guid.NewGuid().ToString("N")[..10]}";
 
-    public static async Task<TestAccount> RegisterAsync(this IdentityFixture identity, string? username = null, string? displayName = null)
+    public static async Task<TestAccount> RegisterAsync(this IdentityFixture identity, string? username = null, string? displayName = null, Uri? at = null)
     {
-        using var client = identity.NewClient();
+        using var client = at is null ? identity.NewClient() : new IdentityClient(at);
         username ??= UniqueName();
         var email = $"{username.ToLowerInvariant()}@example.com";
         displayName ??= $"Test {username}";
@@ -42,9 +42,9 @@ public static class TestAccounts
     }
 
     /// <summary>Both steps: the client ends up with an access token and a refresh cookie.</summary>
-    public static async Task<IdentityClient> SignedInClientAsync(this IdentityFixture identity, TestAccount account)
+    public static async Task<IdentityClient> SignedInClientAsync(this IdentityFixture identity, TestAccount account, Uri? at = null)
     {
-        var client = identity.NewClient();
+        var client = at is null ? identity.NewClient() : new IdentityClient(at);
         var challengeId = await client.StartSignInAsync(account.Username, account.Password);
         var response = await client.EnterCodeAsync(challengeId, await identity.CodeForAsync(challengeId));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

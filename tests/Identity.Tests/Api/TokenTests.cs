@@ -4,7 +4,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ChatApp.Identity.Infrastructure.SigningKeys;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -49,7 +51,7 @@ public sealed class TokenTests(IdentityFixture identity)
     {
         var account = await identity.RegisterAsync();
         using var client = await identity.SignedInClientAsync(account);
-        var key = await CurrentSigningKeyAsync();
+        var key = CurrentSigningKey();
 
         // The control: a token made here with Identity's key passes, so each refusal below is for its one flaw.
         Assert.Equal(HttpStatusCode.OK, await WhoAmIAsync(Sign(key, account.Id)));
@@ -90,15 +92,8 @@ public sealed class TokenTests(IdentityFixture identity)
         return (await other.SendAsync(request)).StatusCode;
     }
 
-    private async Task<ECDsaSecurityKey> CurrentSigningKeyAsync()
-    {
-        await using var db = await identity.OpenDatabaseAsync();
-        var (keyId, privateKey) = await db.QuerySingleAsync<(string, byte[])>(
-            "SELECT key_id, private_key FROM signing_keys WHERE signs_from <= UTC_TIMESTAMP(6) AND signs_until > UTC_TIMESTAMP(6) ORDER BY signs_from DESC LIMIT 1");
-        var key = ECDsa.Create();
-        key.ImportPkcs8PrivateKey(privateKey, out _);
-        return new ECDsaSecurityKey(key) { KeyId = keyId };
-    }
+    /// <summary>The key Identity signs with now, as the service holds it (the database holds it only encrypted).</summary>
+    private ECDsaSecurityKey CurrentSigningKey() => identity.IdentityServices.GetRequiredService<SigningKeyRing>().Current.SecurityKey;
 
     private string Sign(SecurityKey key, Guid userId, DateTime? expires = null, string audience = "chatapp", string? issuer = null, bool withTokenId = true)
     {

@@ -68,7 +68,7 @@ public sealed class NotificationsFixture : IAsyncLifetime
     }
 
     /// <summary>The settings the service runs with here; the stop tests start a process with the same ones.</summary>
-    public static Dictionary<string, string> ServiceSettings(string database, string broker, int smtpPort) => new()
+    public static Dictionary<string, string> ServiceSettings(string database, string broker, int smtpPort) => new(KeyEncryptionKeySettings.NewKey())
     {
         ["ConnectionStrings:notifications-db"] = database,
         ["ConnectionStrings:rabbitmq"] = broker,

@@ -9,12 +9,19 @@ public sealed record Authenticator(Guid UserId, byte[] Secret, bool Confirmed, l
 /// <summary>Reading and writing authenticator apps and recovery codes inside a unit of work.</summary>
 public static class AuthenticatorStore
 {
-    public static async Task<Authenticator?> LockAsync(UnitOfWork unitOfWork, Guid userId, CancellationToken cancellationToken)
+    /// <summary>The user's authenticator, its secret opened (a row from before secrets were sealed is still in clear).</summary>
+    public static async Task<Authenticator?> LockAsync(UnitOfWork unitOfWork, Guid userId, IAuthenticatorSecrets secrets, CancellationToken cancellationToken)
     {
         var row = await unitOfWork.QuerySingleOrDefaultAsync<AuthenticatorRow>(
-            "SELECT secret, confirmed_at, last_used_step FROM authenticators WHERE user_id = @userId FOR UPDATE", new { userId }, cancellationToken);
-        return row is null ? null : new Authenticator(userId, row.Secret, row.ConfirmedAt is not null, row.LastUsedStep);
+            "SELECT secret, is_protected, confirmed_at, last_used_step FROM authenticators WHERE user_id = @userId FOR UPDATE", new { userId }, cancellationToken);
+        return row is null ? null : new Authenticator(userId, row.IsProtected ? secrets.Open(row.Secret) : row.Secret, row.ConfirmedAt is not null, row.LastUsedStep);
     }
+
+    /// <summary>Stores a new, unconfirmed authenticator with its secret sealed, replacing an unconfirmed one.</summary>
+    public static Task ReplaceUnconfirmedAsync(UnitOfWork unitOfWork, Guid userId, byte[] secret, IAuthenticatorSecrets secrets, DateTimeOffset now, CancellationToken cancellationToken) =>
+        unitOfWork.ExecuteAsync("""
+            REPLACE INTO authenticators (user_id, secret, is_protected, created_at, confirmed_at, last_used_step) VALUES (@userId, @secret, TRUE, @now, NULL, 0)
+            """, new { userId, secret = secrets.Seal(secret), now = now.UtcDateTime }, cancellationToken);
 
     public static Task MarkUsedAsync(UnitOfWork unitOfWork, Guid userId, long step, DateTimeOffset now, bool confirm, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync(
@@ -45,5 +52,5 @@ public static class AuthenticatorStore
     public static Task SetSecondFactorAsync(UnitOfWork unitOfWork, Guid userId, SecondFactor factor, CancellationToken cancellationToken) =>
         unitOfWork.ExecuteAsync("UPDATE users SET second_factor = @factor WHERE id = @userId", new { userId, factor = factor.ToString() }, cancellationToken);
 
-    private sealed record AuthenticatorRow(byte[] Secret, DateTime? ConfirmedAt, long LastUsedStep);
+    private sealed record AuthenticatorRow(byte[] Secret, bool IsProtected, DateTime? ConfirmedAt, long LastUsedStep);
 }

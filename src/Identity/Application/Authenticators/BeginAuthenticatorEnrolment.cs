@@ -12,7 +12,7 @@ public sealed record AuthenticatorEnrolment(string Secret, string OtpAuthUri, st
 /// Starts setting up an authenticator app: a new secret, stored unconfirmed until the first
 /// code from the app proves it was scanned correctly. Starting again replaces an unconfirmed one.
 /// </summary>
-public sealed class BeginAuthenticatorEnrolment(UnitOfWorkFactory unitOfWorks, TimeProvider clock)
+public sealed class BeginAuthenticatorEnrolment(UnitOfWorkFactory unitOfWorks, IAuthenticatorSecrets secrets, TimeProvider clock)
 {
     public static readonly Failure AlreadyEnrolled =
         new(FailureKind.Conflict, "Authenticator already set up", "Remove the current authenticator app before setting up another.");
@@ -22,13 +22,11 @@ public sealed class BeginAuthenticatorEnrolment(UnitOfWorkFactory unitOfWorks, T
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
         var user = await UserAccounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true)
             ?? throw new InvalidOperationException($"The signed-in user {userId} does not exist.");
-        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, cancellationToken) is { Confirmed: true })
+        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, secrets, cancellationToken) is { Confirmed: true })
             return AlreadyEnrolled;
 
         var secret = AuthenticatorCode.NewSecret();
-        await unitOfWork.ExecuteAsync("""
-            REPLACE INTO authenticators (user_id, secret, created_at, confirmed_at, last_used_step) VALUES (@userId, @secret, @now, NULL, 0)
-            """, new { userId, secret, now = clock.GetUtcNow().UtcDateTime }, cancellationToken);
+        await AuthenticatorStore.ReplaceUnconfirmedAsync(unitOfWork, userId, secret, secrets, clock.GetUtcNow(), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
 
         var uri = AuthenticatorCode.EnrolmentUri(secret, user.Username);

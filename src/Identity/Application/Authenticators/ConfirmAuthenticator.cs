@@ -11,7 +11,7 @@ public sealed record AuthenticatorConfirmed(IReadOnlyList<string> RecoveryCodes,
 /// Finishes setting up the authenticator app with its first code: from now on it is the default
 /// second factor, and the user gets ten recovery codes, shown this once.
 /// </summary>
-public sealed class ConfirmAuthenticator(UnitOfWorkFactory unitOfWorks, SecurityEventLog securityEvents, TimeProvider clock)
+public sealed class ConfirmAuthenticator(UnitOfWorkFactory unitOfWorks, IAuthenticatorSecrets secrets, SecurityEventLog securityEvents, TimeProvider clock)
 {
     public static readonly Failure NothingToConfirm =
         new(FailureKind.Conflict, "No authenticator being set up", "Start setting up the authenticator app first.");
@@ -20,7 +20,7 @@ public sealed class ConfirmAuthenticator(UnitOfWorkFactory unitOfWorks, Security
     {
         var now = clock.GetUtcNow();
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, cancellationToken) is not { Confirmed: false } pending)
+        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, secrets, cancellationToken) is not { Confirmed: false } pending)
             return NothingToConfirm;
         if (AuthenticatorCode.Verify(pending.Secret, code, pending.LastUsedStep, now.UtcDateTime) is not { } step)
             return Failure.Field(FailureKind.Invalid, "Wrong code", "code", "That is not the code your app shows now; check the app's clock and try again.");

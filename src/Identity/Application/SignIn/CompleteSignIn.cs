@@ -23,7 +23,7 @@ public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignIn
 /// </summary>
 public sealed class CompleteSignIn(
     UnitOfWorkFactory unitOfWorks, SessionStarter sessions, PasskeyVerifier passkeys, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
-    SecurityEventLog securityEvents, TimeProvider clock)
+    SecurityEventLog securityEvents, IAuthenticatorSecrets authenticatorSecrets, TimeProvider clock)
 {
     public async Task<Result<SignedInSession>> ExecuteAsync(CompleteSignInCommand command, Client client, CancellationToken cancellationToken)
     {
@@ -66,9 +66,9 @@ public sealed class CompleteSignIn(
     }
 
     /// <summary>Checks an authenticator code and, when right, burns its time step so it cannot be replayed.</summary>
-    private static async Task<bool> AuthenticatorAcceptsAsync(UnitOfWork unitOfWork, Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> AuthenticatorAcceptsAsync(UnitOfWork unitOfWork, Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, cancellationToken) is not { Confirmed: true } authenticator
+        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, authenticatorSecrets, cancellationToken) is not { Confirmed: true } authenticator
             || AuthenticatorCode.Verify(authenticator.Secret, code, authenticator.LastUsedStep, now.UtcDateTime) is not { } step)
             return false;
         await AuthenticatorStore.MarkUsedAsync(unitOfWork, userId, step, now, confirm: false, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ChatApp.BuildingBlocks.Persistence;
 using Dapper;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -11,9 +12,13 @@ namespace ChatApp.Identity.Infrastructure.SigningKeys;
 /// ahead of time and publishes it before it signs, keeps retired keys published until the
 /// last token they signed has expired, and never signs anyone out by rotating.
 /// </summary>
-public sealed class SigningKeyRing(ServiceDatabase database, TimeProvider clock, IOptions<SigningKeyOptions> options)
+public sealed class SigningKeyRing(ServiceDatabase database, IDataProtectionProvider protection, TimeProvider clock, IOptions<SigningKeyOptions> options)
 {
+    /// <summary>The Data Protection purpose the private keys are stored under: whoever reads the table cannot sign.</summary>
+    public const string Purpose = "ChatApp.Identity.SigningKeys.PrivateKey";
+
     private const string RotationLock = "identity-signing-keys";
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
     private volatile IReadOnlyList<SigningKey> _keys = [];
 
     /// <summary>The key that signs now: the newest one whose signing period has begun.</summary>
@@ -68,13 +73,13 @@ public sealed class SigningKeyRing(ServiceDatabase database, TimeProvider clock,
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO signing_keys (key_id, private_key, created_at, signs_from, signs_until)
-            VALUES (@keyId, @privateKey, @createdAt, @signsFrom, @signsUntil)
+            INSERT INTO signing_keys (key_id, private_key, is_protected, created_at, signs_from, signs_until)
+            VALUES (@keyId, @privateKey, TRUE, @createdAt, @signsFrom, @signsUntil)
             """,
             new
             {
                 keyId = $"{signsFrom:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}",
-                privateKey = key.ExportPkcs8PrivateKey(),
+                privateKey = _protector.Protect(key.ExportPkcs8PrivateKey()),
                 createdAt = clock.GetUtcNow().UtcDateTime,
                 signsFrom = signsFrom.UtcDateTime,
                 signsUntil = signsUntil.UtcDateTime,
@@ -83,13 +88,14 @@ public sealed class SigningKeyRing(ServiceDatabase database, TimeProvider clock,
 
     private async Task<IReadOnlyList<SigningKey>> LoadAsync(MySqlConnector.MySqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync<(string KeyId, byte[] PrivateKey, DateTime SignsFrom, DateTime SignsUntil)>(new CommandDefinition(
-            "SELECT key_id, private_key, signs_from, signs_until FROM signing_keys WHERE signs_until > @since",
+        var rows = await connection.QueryAsync<(string KeyId, byte[] PrivateKey, bool IsProtected, DateTime SignsFrom, DateTime SignsUntil)>(new CommandDefinition(
+            "SELECT key_id, private_key, is_protected, signs_from, signs_until FROM signing_keys WHERE signs_until > @since",
             new { since = (now - options.Value.AccessTokenLifetime).UtcDateTime }, cancellationToken: cancellationToken));
         return rows.Select(row =>
         {
             var key = ECDsa.Create();
-            key.ImportPkcs8PrivateKey(row.PrivateKey, out _);
+            // A key from before keys were encrypted is still in clear until the next start-up encrypts it.
+            key.ImportPkcs8PrivateKey(row.IsProtected ? _protector.Unprotect(row.PrivateKey) : row.PrivateKey, out _);
             return new SigningKey(row.KeyId, key, new DateTimeOffset(row.SignsFrom, TimeSpan.Zero), new DateTimeOffset(row.SignsUntil, TimeSpan.Zero));
         }).ToList();
     }
