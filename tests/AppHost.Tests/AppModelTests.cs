@@ -91,6 +91,24 @@ public sealed class AppModelTests : IDisposable
         Assert.Equal(5080, endpoint.Port);
     }
 
+    [Fact]
+    public async Task Identity_and_notifications_get_the_secret_key_encryption_key_and_no_other_service_does()
+    {
+        await using var builder = await CreateBuilder();
+
+        var kek = Assert.Single(builder.Resources.OfType<ParameterResource>(), parameter => parameter.Name == "data-protection-kek");
+        Assert.True(kek.Secret);
+        foreach (var service in new[] { "identity", "notifications" })
+        {
+            var environment = await EnvironmentOf(builder, service);
+            Assert.Equal("apphost", environment["DataProtection__CurrentKeyEncryptionKeyId"]);
+            Assert.Equal("{data-protection-kek.value}", environment["DataProtection__KeyEncryptionKeys__apphost"]);
+        }
+
+        foreach (var service in new[] { "messaging", "calls", "gateway" })
+            Assert.DoesNotContain((await EnvironmentOf(builder, service)).Keys, key => key.StartsWith("DataProtection__", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDirectory))
