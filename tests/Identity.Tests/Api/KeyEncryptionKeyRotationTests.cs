@@ -24,7 +24,11 @@ public sealed class KeyEncryptionKeyRotationTests(IdentityFixture identity)
         var signingKey = await SigningKeyAfterStartAsync(database, KeyEncryptionKeySettings.For(KekA));
         Assert.Equal(["a"], await KeyEncryptionKeyIdsAsync(database));
 
-        // B current, A kept as the older one: the signing key protected under A is read, and the ring moves to B.
+        // First B is handed to every replica while A stays current, so that none meets an entry it cannot open.
+        Assert.Equal(signingKey, await SigningKeyAfterStartAsync(database, KeyEncryptionKeySettings.For(KekA, KekB)));
+        Assert.Equal(["a"], await KeyEncryptionKeyIdsAsync(database));
+
+        // Then B current, A kept as the older one: the signing key protected under A is read, and the ring moves to B.
         Assert.Equal(signingKey, await SigningKeyAfterStartAsync(database, KeyEncryptionKeySettings.For(KekB, KekA)));
         Assert.Equal(["b"], await KeyEncryptionKeyIdsAsync(database));
 
