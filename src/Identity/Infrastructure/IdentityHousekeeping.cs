@@ -5,7 +5,7 @@ using Dapper;
 namespace ChatApp.Identity.Infrastructure;
 
 /// <summary>
-/// Hourly: forgets finished attempt-counter windows, sign-in challenges over a day old, and
+/// Hourly: forgets attempts older than a day (longer than any window), sign-in challenges over a day old, and
 /// sessions that ended more than 30 days ago with their refresh tokens. Security events stay.
 /// </summary>
 public sealed partial class IdentityHousekeeping(AttemptLimiter limiter, ServiceDatabase database, TimeProvider clock, ILogger<IdentityHousekeeping> logger) : BackgroundService

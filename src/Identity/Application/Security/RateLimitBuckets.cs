@@ -6,16 +6,17 @@ namespace ChatApp.Identity.Application.Security;
 /// <summary>
 /// Names of the attempt counters. Logins are hashed: the counter for a name that has no
 /// account behaves exactly like one for a real account, and the table holds no addresses in clear.
+/// Per-address counters count by <see cref="AddressGroup"/> (an IPv6 client's /64).
 /// </summary>
 public static class RateLimitBuckets
 {
-    public static string Register(Client client) => $"register:addr:{Digest(client.Address)}";
+    public static string Register(Client client) => $"register:addr:{AddressDigest(client)}";
 
     public static string SignInByAccount(string login) => $"sign-in:login:{Digest(login.Trim().ToUpperInvariant())}";
 
-    public static string SignInByAddress(Client client) => $"sign-in:addr:{Digest(client.Address)}";
+    public static string SignInByAddress(Client client) => $"sign-in:addr:{AddressDigest(client)}";
 
-    public static string CodeEntry(Client client) => $"code:addr:{Digest(client.Address)}";
+    public static string CodeEntry(Client client) => $"code:addr:{AddressDigest(client)}";
 
     public static string Resend(Guid userId) => $"resend:user:{userId:N}";
 
@@ -24,6 +25,8 @@ public static class RateLimitBuckets
     public static string KeyBackupWrite(Guid userId) => $"key-backup:user:{userId:N}";
 
     public static string KeyBackupRead(Guid userId) => $"key-backup-read:user:{userId:N}";
+
+    private static string AddressDigest(Client client) => Digest(AddressGroup.Of(client.Address));
 
     private static string Digest(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..40];
 }
