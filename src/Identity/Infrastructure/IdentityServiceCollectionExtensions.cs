@@ -5,6 +5,7 @@ using ChatApp.Identity.Application.Authenticators;
 using ChatApp.Identity.Application.Directory;
 using ChatApp.Identity.Application.Keys;
 using ChatApp.Identity.Application.Passkeys;
+using ChatApp.Identity.Infrastructure.Devices;
 using ChatApp.Identity.Infrastructure.Passkeys;
 using Fido2NetLib;
 using ChatApp.Identity.Application.Security;
@@ -44,6 +45,9 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<PasswordHashing>();
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddSingleton<AttemptLimiter>();
+        builder.Services.AddOptions<DeviceCookieOptions>().BindConfiguration(DeviceCookieOptions.Section);
+        builder.Services.AddSingleton<DeviceCookies>();
+        builder.Services.AddSingleton<DeviceCookieJar>();
         builder.Services.AddSingleton<SecurityEventLog>();
         builder.Services.AddHostedService<IdentityHousekeeping>();
 

@@ -12,7 +12,15 @@ public static class RateLimitBuckets
 {
     public static string Register(Client client) => $"register:addr:{AddressDigest(client)}";
 
-    public static string SignInByAccount(string login) => $"sign-in:login:{Digest(login.Trim().ToUpperInvariant())}";
+    /// <summary>Unknown browsers' attempts on an account, whichever of its username or email they name.</summary>
+    public static string SignInByAccount(Guid userId) => $"sign-in:user:{userId:N}";
+
+    /// <summary>Attempts on a login no account has: limited like an account, so the answer tells nothing.</summary>
+    public static string SignInByLogin(string login) => $"sign-in:login:{Digest(login.Trim().ToUpperInvariant())}";
+
+    public static string SignInByDevice(Guid nonce) => $"sign-in:device:{nonce:N}";
+
+    public static string WrongPasswordsByDevice(Guid nonce) => $"wrong-password:device:{nonce:N}";
 
     public static string SignInByAddress(Client client) => $"sign-in:addr:{AddressDigest(client)}";
 
