@@ -17,7 +17,7 @@ using ChatApp.Identity.Infrastructure.RateLimiting;
 using ChatApp.Identity.Infrastructure.SigningKeys;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.HttpOverrides;
+using ChatApp.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Infrastructure;
@@ -95,8 +95,8 @@ public static class IdentityServiceCollectionExtensions
 
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterRequestValidator>(ServiceLifetime.Singleton);
 
-        // The gateway (on loopback, trusted by default) passes the browser's address in X-Forwarded-For.
-        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // The gateway (on loopback, trusted unless ForwardedHeaders:KnownProxies says otherwise) passes the browser's address.
+        builder.AddTrustedProxies(trustLoopback: true);
         return builder;
     }
 }
