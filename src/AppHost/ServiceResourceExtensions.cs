@@ -25,7 +25,9 @@ internal static class ServiceResourceExtensions
     /// <summary>
     /// The gateway, on <c>ChatApp:GatewayPort</c>, routing to each service by name through
     /// service discovery (its YARP destinations are http://identity and so on). It starts once
-    /// every service is ready, so the first page a user opens works.
+    /// every service is ready, so the first page a user opens works. Its endpoint is not proxied by
+    /// the orchestrator: through that proxy every client would arrive from 127.0.0.1 and share one
+    /// per-address attempt counter; the gateway itself listens and sees each client's address.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddGateway(
         this IDistributedApplicationBuilder builder,
@@ -33,7 +35,7 @@ internal static class ServiceResourceExtensions
         params IResourceBuilder<ProjectResource>[] services)
     {
         var gateway = builder.AddProject<Projects.Gateway>("gateway")
-            .WithHttpEndpoint(port: settings.GatewayPort, name: "http")
+            .WithHttpEndpoint(port: settings.GatewayPort, name: "http", isProxied: false)
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck("/health");
         foreach (var service in services)

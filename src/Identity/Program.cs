@@ -18,7 +18,7 @@ builder.Services.AddServiceOpenApi("/api/identity");
 
 var app = builder.Build();
 
-app.UseForwardedHeaders();
+app.UseTrustedProxies();
 app.UseProblemDetailsForErrors();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -10,8 +10,8 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
         var signIn = app.MapGroup("/sign-in").WithTags("Sign-in");
-        signIn.MapPost("", async (SignInRequest request, StartSignIn start, HttpContext context, CancellationToken cancellationToken) =>
-            (await start.ExecuteAsync(new StartSignInCommand(request.Login!, request.Password!), Client.Of(context), cancellationToken))
+        signIn.MapPost("", async (SignInRequest request, StartSignIn start, DeviceCookieJar device, HttpContext context, CancellationToken cancellationToken) =>
+            (await start.ExecuteAsync(new StartSignInCommand(request.Login!, request.Password!, device.Read(context)), Client.Of(context), cancellationToken))
             .ToResult(context, Results.Ok))
             .WithName("StartSignIn")
             .Validates<SignInRequest>()
@@ -20,9 +20,9 @@ public static class SignInEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        signIn.MapPost("/{challengeId:guid}/code", async (Guid challengeId, CodeRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+        signIn.MapPost("/{challengeId:guid}/code", async (Guid challengeId, CodeRequest request, CompleteSignIn complete, RefreshCookie cookie, DeviceCookieJar device, HttpContext context, CancellationToken cancellationToken) =>
             (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, request.Code!, request.Proof), Client.Of(context), cancellationToken))
-            .ToResult(context, session => SignedInAnswer(session, cookie, context)))
+            .ToResult(context, session => SignedInAnswer(session, cookie, context, device)))
             .WithName("CompleteSignInWithCode")
             .Validates<CodeRequest>()
             .ProducesSignInAnswers();
@@ -35,9 +35,9 @@ public static class SignInEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status410Gone);
 
-        signIn.MapPost("/{challengeId:guid}/passkey", async (Guid challengeId, PasskeySignInRequest request, CompleteSignIn complete, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
+        signIn.MapPost("/{challengeId:guid}/passkey", async (Guid challengeId, PasskeySignInRequest request, CompleteSignIn complete, RefreshCookie cookie, DeviceCookieJar device, HttpContext context, CancellationToken cancellationToken) =>
             (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, "", SignInProof.Passkey, request.Assertion), Client.Of(context), cancellationToken))
-            .ToResult(context, session => SignedInAnswer(session, cookie, context)))
+            .ToResult(context, session => SignedInAnswer(session, cookie, context, device)))
             .WithName("CompleteSignInWithPasskey")
             .Validates<PasskeySignInRequest>()
             .ProducesSignInAnswers();
@@ -61,10 +61,15 @@ public static class SignInEndpoints
         .ProducesProblem(StatusCodes.Status410Gone)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    /// <summary>The access token in the body (the client keeps it in memory), the refresh token in its cookie only.</summary>
-    public static IResult SignedInAnswer(SignedInSession session, RefreshCookie cookie, HttpContext context)
+    /// <summary>
+    /// The access token in the body (the client keeps it in memory), the refresh token in its cookie
+    /// only; after a sign-in, the new device cookie too.
+    /// </summary>
+    public static IResult SignedInAnswer(SignedInSession session, RefreshCookie cookie, HttpContext context, DeviceCookieJar? device = null)
     {
         cookie.Write(context, session);
+        if (device is not null && session.DeviceCookie is { } issued)
+            device.Write(context, issued);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Ok(new SignedIn(session.AccessToken.Value, session.AccessToken.ExpiresAt, session.SessionId));
     }

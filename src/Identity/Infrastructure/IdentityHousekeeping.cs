@@ -1,14 +1,15 @@
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Infrastructure.Devices;
 using ChatApp.Identity.Infrastructure.RateLimiting;
 using Dapper;
 
 namespace ChatApp.Identity.Infrastructure;
 
 /// <summary>
-/// Hourly: forgets finished attempt-counter windows, sign-in challenges over a day old, and
-/// sessions that ended more than 30 days ago with their refresh tokens. Security events stay.
+/// Hourly: forgets attempts older than a day (longer than any window), sign-in challenges over a day old, revocations of
+/// expired device cookies, and sessions that ended more than 30 days ago with their refresh tokens. Security events stay.
 /// </summary>
-public sealed partial class IdentityHousekeeping(AttemptLimiter limiter, ServiceDatabase database, TimeProvider clock, ILogger<IdentityHousekeeping> logger) : BackgroundService
+public sealed partial class IdentityHousekeeping(AttemptLimiter limiter, DeviceCookies deviceCookies, ServiceDatabase database, TimeProvider clock, ILogger<IdentityHousekeeping> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -31,6 +32,7 @@ public sealed partial class IdentityHousekeeping(AttemptLimiter limiter, Service
     public async Task CleanAsync(CancellationToken cancellationToken)
     {
         await limiter.PruneAsync(TimeSpan.FromDays(1), cancellationToken);
+        await deviceCookies.PruneAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""

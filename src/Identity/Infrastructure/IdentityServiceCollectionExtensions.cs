@@ -6,6 +6,7 @@ using ChatApp.Identity.Application.Authenticators;
 using ChatApp.Identity.Application.Directory;
 using ChatApp.Identity.Application.Keys;
 using ChatApp.Identity.Application.Passkeys;
+using ChatApp.Identity.Infrastructure.Devices;
 using ChatApp.Identity.Infrastructure.Passkeys;
 using Fido2NetLib;
 using ChatApp.Identity.Application.Security;
@@ -18,7 +19,7 @@ using ChatApp.Identity.Infrastructure.Secrets;
 using ChatApp.Identity.Infrastructure.SigningKeys;
 using FluentValidation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.HttpOverrides;
+using ChatApp.ServiceDefaults;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Infrastructure;
@@ -60,6 +61,9 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<PasswordHashing>();
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddSingleton<AttemptLimiter>();
+        builder.Services.AddOptions<DeviceCookieOptions>().BindConfiguration(DeviceCookieOptions.Section);
+        builder.Services.AddSingleton<DeviceCookies>();
+        builder.Services.AddSingleton<DeviceCookieJar>();
         builder.Services.AddSingleton<SecurityEventLog>();
         builder.Services.AddHostedService<IdentityHousekeeping>();
 
@@ -107,8 +111,8 @@ public static class IdentityServiceCollectionExtensions
 
         builder.Services.AddValidatorsFromAssemblyContaining<RegisterRequestValidator>(ServiceLifetime.Singleton);
 
-        // The gateway (on loopback, trusted by default) passes the browser's address in X-Forwarded-For.
-        builder.Services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // The gateway (on loopback, trusted unless ForwardedHeaders:KnownProxies says otherwise) passes the browser's address.
+        builder.AddTrustedProxies(trustLoopback: true);
         return builder;
     }
 }

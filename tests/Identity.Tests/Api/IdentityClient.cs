@@ -38,19 +38,35 @@ public sealed class IdentityClient : IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AccessToken);
         if (RefreshCookie is not null)
             request.Headers.Add("Cookie", $"chatapp_refresh={RefreshCookie}");
+        // As a browser does: the device cookie's path is the sign-in endpoints.
+        if (DeviceCookie is not null && path.StartsWith("/sign-in", StringComparison.Ordinal))
+            request.Headers.Add("Cookie", $"chatapp_device={DeviceCookie}");
         var response = await _http.SendAsync(request);
         if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
         {
             foreach (var cookie in cookies.Where(c => c.StartsWith("chatapp_refresh=", StringComparison.Ordinal)))
             {
-                var value = cookie["chatapp_refresh=".Length..cookie.IndexOf(';', StringComparison.Ordinal)];
+                var value = CookieValue(cookie);
                 RefreshCookie = value.Length == 0 ? null : value;
                 LastCookieHeader = cookie;
+            }
+
+            foreach (var cookie in cookies.Where(c => c.StartsWith("chatapp_device=", StringComparison.Ordinal)))
+            {
+                DeviceCookie = CookieValue(cookie);
+                LastDeviceCookieHeader = cookie;
             }
         }
 
         return response;
     }
+
+    private static string CookieValue(string setCookie) => setCookie[(setCookie.IndexOf('=', StringComparison.Ordinal) + 1)..setCookie.IndexOf(';', StringComparison.Ordinal)];
+
+    /// <summary>The device cookie a sign-in left, sent back to the sign-in endpoints only.</summary>
+    public string? DeviceCookie { get; set; }
+
+    public string? LastDeviceCookieHeader { get; private set; }
 
     public string? LastCookieHeader { get; private set; }
 

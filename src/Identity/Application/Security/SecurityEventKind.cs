@@ -16,4 +16,5 @@ public static class SecurityEventKind
     public const string KeysChanged = "keys-changed";
     public const string KeyBackupStored = "key-backup-stored";
     public const string KeyBackupRead = "key-backup-read";
+    public const string DeviceCookieRevoked = "device-cookie-revoked";
 }

@@ -6,6 +6,7 @@ using Fido2NetLib;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Tokens;
 using ChatApp.Identity.Domain;
+using ChatApp.Identity.Infrastructure.Devices;
 using ChatApp.Identity.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignIn
 /// </summary>
 public sealed class CompleteSignIn(
     UnitOfWorkFactory unitOfWorks, SessionStarter sessions, PasskeyVerifier passkeys, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
-    SecurityEventLog securityEvents, IAuthenticatorSecrets authenticatorSecrets, TimeProvider clock)
+    DeviceCookies deviceCookies, SecurityEventLog securityEvents, IAuthenticatorSecrets authenticatorSecrets, TimeProvider clock)
 {
     public async Task<Result<SignedInSession>> ExecuteAsync(CompleteSignInCommand command, Client client, CancellationToken cancellationToken)
     {
@@ -62,7 +63,7 @@ public sealed class CompleteSignIn(
         var session = await sessions.StartAsync(unitOfWork, user.Summary, client, cancellationToken);
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SignedIn, client, user.Id, session.SessionId, proof.ToString(), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
-        return session;
+        return session with { DeviceCookie = await deviceCookies.IssueAsync(user.Id, cancellationToken) };
     }
 
     /// <summary>Checks an authenticator code and, when right, burns its time step so it cannot be replayed.</summary>

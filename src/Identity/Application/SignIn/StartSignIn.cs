@@ -2,13 +2,15 @@ using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Domain;
+using ChatApp.Identity.Infrastructure.Devices;
 using ChatApp.Identity.Infrastructure.Passwords;
 using ChatApp.Identity.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.SignIn;
 
-public sealed record StartSignInCommand(string Login, string Password);
+/// <summary>The login and password, and the browser's device cookie if it has one.</summary>
+public sealed record StartSignInCommand(string Login, string Password, string? DeviceToken = null);
 
 /// <summary>What the client needs for step two.</summary>
 public sealed record SignInChallengeIssued(Guid ChallengeId, SecondFactor SecondFactor, IReadOnlyList<SecondFactor> AvailableFactors, string? CodeSentTo, DateTimeOffset ExpiresAt);
@@ -17,25 +19,36 @@ public sealed record SignInChallengeIssued(Guid ChallengeId, SecondFactor Second
 /// Sign-in step one: the password. An unknown login and a wrong password get the same
 /// answer after the same work (a full hash check against a decoy), so neither the answer nor
 /// its timing tells whether an account exists.
+/// Attempts are limited per address, and per account, counted before the password is checked.
+/// A browser that signed in to the account before (a valid device cookie naming it) is counted
+/// per cookie instead of in the account's bucket, which every unknown browser shares: guessing
+/// from elsewhere locks out the unknown browsers only, never the owner's. Too many wrong passwords
+/// with one device cookie revoke it.
 /// </summary>
 public sealed class StartSignIn(
     UnitOfWorkFactory unitOfWorks, PasswordHashing passwords, SignInCodeMailer codeMailer, AttemptLimiter limiter,
-    IOptions<RateLimitOptions> limits, SecurityEventLog securityEvents, TimeProvider clock)
+    IOptions<RateLimitOptions> limits, DeviceCookies deviceCookies, SecurityEventLog securityEvents, TimeProvider clock)
 {
     public static readonly Failure WrongCredentials = new(FailureKind.Unauthenticated, "Sign-in failed", "The username, email or password is wrong.");
 
     public async Task<Result<SignInChallengeIssued>> ExecuteAsync(StartSignInCommand command, Client client, CancellationToken cancellationToken)
     {
+        await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
+        var user = await UserAccounts.FindByLoginAsync(unitOfWork, command.Login, cancellationToken);
+        // Read whether or not the login exists, so the work done tells nothing either.
+        var presented = await deviceCookies.ReadAsync(command.DeviceToken, cancellationToken);
+        var device = presented is not null && presented.UserId == user?.Id ? presented : null;
+
         var retryAfter = await limiter.HitAsync(RateLimitBuckets.SignInByAddress(client), limits.Value.SignInPerAddress, cancellationToken)
-            ?? await limiter.HitAsync(RateLimitBuckets.SignInByAccount(command.Login), limits.Value.SignInPerAccount, cancellationToken);
+            ?? (device is not null
+                ? await limiter.HitAsync(RateLimitBuckets.SignInByDevice(device.Nonce), limits.Value.SignInPerDevice, cancellationToken)
+                : await limiter.HitAsync(user is null ? RateLimitBuckets.SignInByLogin(command.Login) : RateLimitBuckets.SignInByAccount(user.Id), limits.Value.SignInPerAccount, cancellationToken));
         if (retryAfter is { } wait)
         {
-            await securityEvents.RecordAsync(SecurityEventKind.RateLimited, client, null, detail: "sign-in", cancellationToken: cancellationToken);
+            await securityEvents.RecordAsync(SecurityEventKind.RateLimited, client, user?.Id, detail: device is null ? "sign-in" : "sign-in, known device", cancellationToken: cancellationToken);
             return Failure.TooMany(wait);
         }
 
-        await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var user = await UserAccounts.FindByLoginAsync(unitOfWork, command.Login, cancellationToken);
         if (user is null)
         {
             passwords.VerifyDecoy(command.Password);
@@ -46,7 +59,13 @@ public sealed class StartSignIn(
         var check = passwords.Verify(user.PasswordHash, command.Password);
         if (check == PasswordCheck.Wrong)
         {
-            await securityEvents.RecordAsync(SecurityEventKind.SignInFailed, client, user.Id, detail: "wrong password", cancellationToken: cancellationToken);
+            await securityEvents.RecordAsync(SecurityEventKind.SignInFailed, client, user.Id, detail: device is null ? "wrong password" : "wrong password, known device", cancellationToken: cancellationToken);
+            if (device is not null && await limiter.HitAsync(RateLimitBuckets.WrongPasswordsByDevice(device.Nonce), limits.Value.WrongPasswordsPerDevice, cancellationToken) is not null)
+            {
+                await deviceCookies.RevokeAsync(device, cancellationToken);
+                await securityEvents.RecordAsync(SecurityEventKind.DeviceCookieRevoked, client, user.Id, detail: "too many wrong passwords", cancellationToken: cancellationToken);
+            }
+
             return WrongCredentials;
         }
 

@@ -1,6 +1,10 @@
+using ChatApp.Identity.Infrastructure.Devices;
 using ChatApp.Identity.Infrastructure.SigningKeys;
 
 namespace ChatApp.Identity.Application.Tokens;
 
-/// <summary>What a client holds after signing in or refreshing: a short access token and the session's next refresh token.</summary>
-public sealed record SignedInSession(Guid SessionId, AccessToken AccessToken, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
+/// <summary>
+/// What a client holds after signing in or refreshing: a short access token and the session's next
+/// refresh token; after signing in, also a new device cookie that makes the browser known.
+/// </summary>
+public sealed record SignedInSession(Guid SessionId, AccessToken AccessToken, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt, IssuedDeviceCookie? DeviceCookie = null);

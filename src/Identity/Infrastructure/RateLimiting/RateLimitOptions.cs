@@ -7,7 +7,14 @@ public sealed class RateLimitOptions
 
     public RateLimit RegisterPerAddress { get; set; } = new(10, TimeSpan.FromHours(1));
 
+    /// <summary>Sign-in attempts from browsers without a device cookie for the account, shared by all of them.</summary>
     public RateLimit SignInPerAccount { get; set; } = new(10, TimeSpan.FromMinutes(15));
+
+    /// <summary>Sign-in attempts presenting a valid device cookie for the account, per cookie.</summary>
+    public RateLimit SignInPerDevice { get; set; } = new(10, TimeSpan.FromMinutes(15));
+
+    /// <summary>Wrong passwords a device cookie survives; one more and it is revoked.</summary>
+    public RateLimit WrongPasswordsPerDevice { get; set; } = new(5, TimeSpan.FromHours(1));
 
     public RateLimit SignInPerAddress { get; set; } = new(50, TimeSpan.FromMinutes(15));
 
