@@ -55,6 +55,10 @@ public sealed class WholeSystemFixture : IAsyncLifetime
             "ChatApp:UseContainers=false",
             // Given, so the generated one is neither made nor stored in the developer's user secrets.
             $"Parameters:mariadb-password={Guid.NewGuid():N}",
+            $"Parameters:identity-db-password={Guid.NewGuid():N}",
+            $"Parameters:messaging-db-password={Guid.NewGuid():N}",
+            $"Parameters:calls-db-password={Guid.NewGuid():N}",
+            $"Parameters:notifications-db-password={Guid.NewGuid():N}",
             $"Parameters:redis-password={Guid.NewGuid():N}",
             $"Parameters:turn-secret={Guid.NewGuid():N}",
         ]);
