@@ -12,8 +12,13 @@ var mail = builder.AddMailServer(settings);
 var redis = builder.AddRedis(settings);
 var turn = builder.AddTurnServer(settings);
 
+// Sign-in codes travel from Identity to Notifications sealed under a key only those two hold.
+var eventSealingKey = builder.AddParameter("event-sealing-key",
+    new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+
 // Services: each owns one database and shares the broker.
 var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker)
+    .WithEnvironment("EventSealing__Key", eventSealingKey)
     .WithPublicAddress(settings, "Passkeys__Origins");
 // The others validate Identity's access tokens with the keys it publishes (http://identity/.well-known/…).
 // Messaging keeps presence in Redis and pushes through it to the connections of every replica.
@@ -29,6 +34,7 @@ var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase
     .WithPublicAddress(settings, "Calls__AllowedOrigins__0");
 var notifications = builder.AddChatAppService<Projects.Notifications>("notifications", mysql.AddDatabase("notifications-db", "chatapp_notifications"), broker)
     .WithReference(identity)
+    .WithEnvironment("EventSealing__Key", eventSealingKey)
     .WithSmtp(mail)
     .WithPublicAddress(settings, "Email__PublicAddress");
 

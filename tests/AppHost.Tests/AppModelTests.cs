@@ -92,6 +92,17 @@ public sealed class AppModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_identity_and_notifications_hold_the_key_sign_in_codes_are_sealed_under()
+    {
+        await using var builder = await CreateBuilder();
+
+        foreach (var service in new[] { "identity", "notifications" })
+            Assert.Equal("{event-sealing-key.value}", (await EnvironmentOf(builder, service))["EventSealing__Key"]);
+        foreach (var service in new[] { "messaging", "calls", "gateway" })
+            Assert.DoesNotContain("EventSealing__Key", (await EnvironmentOf(builder, service)).Keys);
+    }
+
+    [Fact]
     public async Task The_gateway_listens_on_port_5080_unless_configured()
     {
         await using var builder = await CreateBuilder();
@@ -111,7 +122,7 @@ public sealed class AppModelTests : IDisposable
         DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test",
                 "Parameters:identity-db-password=test", "Parameters:messaging-db-password=test", "Parameters:calls-db-password=test", "Parameters:notifications-db-password=test",
-                "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", "Parameters:turn-secret=test", .. settings]);
+                "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", "Parameters:turn-secret=test", "Parameters:event-sealing-key=test", .. settings]);
 
     /// <summary>Executables the AppHost starts (Aspire's per-project rebuilders start only on request).</summary>
     private static IEnumerable<string> Executables(IDistributedApplicationTestingBuilder builder) =>

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.Identity.Api;
 using ChatApp.Identity.Application.Accounts;
@@ -51,6 +52,8 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<GetMyAccount>();
         builder.Services.AddSingleton<ChangeDisplayName>();
         builder.Services.AddSingleton<ChangePassword>();
+        // The code leaves Identity sealed for Notifications alone.
+        builder.AddEventSeal();
         builder.Services.AddSingleton<SignInCodeMailer>();
         builder.Services.AddSingleton<StartSignIn>();
         builder.Services.AddSingleton<CompleteSignIn>();
