@@ -1,5 +1,5 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Api;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Authenticators;
