@@ -14,10 +14,14 @@ var turn = builder.AddTurnServer(settings);
 
 // Identity and Notifications keep secrets in their databases encrypted; this key guards their key rings.
 var keyEncryptionKey = builder.AddKeyEncryptionKey();
+// Sign-in codes travel from Identity to Notifications sealed under a key only those two hold.
+var eventSealingKey = builder.AddParameter("event-sealing-key",
+    new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
 
 // Services: each owns one database and shares the broker.
 var identity = builder.AddChatAppService<Projects.Identity>("identity", mysql.AddDatabase("identity-db", "chatapp_identity"), broker)
     .WithKeyEncryptionKey(keyEncryptionKey)
+    .WithEnvironment("EventSealing__Key", eventSealingKey)
     .WithPublicAddress(settings, "Passkeys__Origins");
 // The others validate Identity's access tokens with the keys it publishes (http://identity/.well-known/…).
 // Messaging keeps presence in Redis and pushes through it to the connections of every replica.
@@ -34,6 +38,7 @@ var calls = builder.AddChatAppService<Projects.Calls>("calls", mysql.AddDatabase
 var notifications = builder.AddChatAppService<Projects.Notifications>("notifications", mysql.AddDatabase("notifications-db", "chatapp_notifications"), broker)
     .WithKeyEncryptionKey(keyEncryptionKey)
     .WithReference(identity)
+    .WithEnvironment("EventSealing__Key", eventSealingKey)
     .WithSmtp(mail)
     .WithPublicAddress(settings, "Email__PublicAddress");
 

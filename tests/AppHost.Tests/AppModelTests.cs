@@ -18,6 +18,8 @@ public sealed class AppModelTests : IDisposable
     {
         await using var builder = await CreateBuilder(
             "ConnectionStrings:mysql-server=Server=db.invalid;Port=3306;User ID=chat;Password=secret",
+            // A service's own user on that server, as the operator set it up.
+            "ConnectionStrings:calls-db=Server=db.invalid;Port=3306;User ID=chatapp_calls;Password=calls-secret;Database=chatapp_calls",
             "ConnectionStrings:rabbitmq=amqp://chat:secret@mq.invalid:5672/",
             "ConnectionStrings:redis=cache.invalid:6379,password=secret",
             "Smtp:Host=mail.invalid",
@@ -31,6 +33,9 @@ public sealed class AppModelTests : IDisposable
         Assert.Equal(
             "Server=db.invalid;Port=3306;User ID=chat;Password=secret;Database=chatapp_identity",
             await ConnectionString(builder, "identity-db"));
+        Assert.Equal(
+            "Server=db.invalid;Port=3306;User ID=chatapp_calls;Password=calls-secret;Database=chatapp_calls",
+            await ConnectionString(builder, "calls-db"));
         Assert.Equal("amqp://chat:secret@mq.invalid:5672/", await ConnectionString(builder, "rabbitmq"));
         Assert.Equal("cache.invalid:6379,password=secret", await ConnectionString(builder, "redis"));
         var calls = await EnvironmentOf(builder, "calls");
@@ -67,6 +72,11 @@ public sealed class AppModelTests : IDisposable
         Assert.Empty(Executables(builder));
         Assert.All(builder.Resources.OfType<ContainerResource>(),
             container => Assert.NotEmpty(container.Annotations.OfType<HealthCheckAnnotation>()));
+        // Root (the admin password) sets the server up; each service's user gets its password for the init script.
+        var mariadb = await EnvironmentOf(builder, "mariadb");
+        Assert.Equal("{mariadb-password.value}", mariadb["MARIADB_ROOT_PASSWORD"]);
+        Assert.Equal("{calls-db-password.value}", mariadb["CHATAPP_CALLS_PASSWORD"]);
+        Assert.False(mariadb.ContainsKey("MARIADB_USER"));
     }
 
     [Fact]
@@ -79,6 +89,17 @@ public sealed class AppModelTests : IDisposable
 
         Assert.IsType<NotSupportedException>(refusal.GetBaseException());
         Assert.Contains("ChatApp:Turn:Urls", refusal.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_identity_and_notifications_hold_the_key_sign_in_codes_are_sealed_under()
+    {
+        await using var builder = await CreateBuilder();
+
+        foreach (var service in new[] { "identity", "notifications" })
+            Assert.Equal("{event-sealing-key.value}", (await EnvironmentOf(builder, service))["EventSealing__Key"]);
+        foreach (var service in new[] { "messaging", "calls", "gateway" })
+            Assert.DoesNotContain("EventSealing__Key", (await EnvironmentOf(builder, service)).Keys);
     }
 
     [Fact]
@@ -117,7 +138,9 @@ public sealed class AppModelTests : IDisposable
 
     private Task<IDistributedApplicationTestingBuilder> CreateBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test", "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", "Parameters:turn-secret=test", "Parameters:data-protection-kek=test-key-encryption-key-of-32-or-more-chars", .. settings]);
+            [$"ChatApp:DataDirectory={_dataDirectory}", "Parameters:mariadb-password=test",
+                "Parameters:identity-db-password=test", "Parameters:messaging-db-password=test", "Parameters:calls-db-password=test", "Parameters:notifications-db-password=test",
+                "Parameters:rabbitmq-password=test", "Parameters:redis-password=test", "Parameters:turn-secret=test", "Parameters:event-sealing-key=test", "Parameters:data-protection-kek=test-key-encryption-key-of-32-or-more-chars", .. settings]);
 
     /// <summary>Executables the AppHost starts (Aspire's per-project rebuilders start only on request).</summary>
     private static IEnumerable<string> Executables(IDistributedApplicationTestingBuilder builder) =>

@@ -55,9 +55,14 @@ public sealed class WholeSystemFixture : IAsyncLifetime
             "ChatApp:UseContainers=false",
             // Given, so the generated one is neither made nor stored in the developer's user secrets.
             $"Parameters:mariadb-password={Guid.NewGuid():N}",
+            $"Parameters:identity-db-password={Guid.NewGuid():N}",
+            $"Parameters:messaging-db-password={Guid.NewGuid():N}",
+            $"Parameters:calls-db-password={Guid.NewGuid():N}",
+            $"Parameters:notifications-db-password={Guid.NewGuid():N}",
             $"Parameters:redis-password={Guid.NewGuid():N}",
             $"Parameters:turn-secret={Guid.NewGuid():N}",
             $"Parameters:data-protection-kek={Guid.NewGuid():N}{Guid.NewGuid():N}",
+            $"Parameters:event-sealing-key={Guid.NewGuid():N}",
         ]);
         // Every browser and client of these tests comes from 127.0.0.1: per-address limits meant for
         // one person's address would stop the suite, so they are raised here (per-account limits stay).
@@ -82,14 +87,24 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         ProcessesWithHealthChecks = [.. resources.Where(resource => IsProcess(resource) && resource.Annotations.OfType<HealthCheckAnnotation>().Any()).Select(resource => resource.Name)];
 
         // Every resource's console log, kept from the start (Aspire keeps no backlog for a resource nobody watches).
+        // A process's log goes by the id the orchestrator gives it (the resource's name and a suffix),
+        // known once it is created: each id is watched as it first appears.
         var loggers = _app.Services.GetRequiredService<ResourceLoggerService>();
-        foreach (var resource in resources)
-            _ = Task.Run(async () =>
+        _ = Task.Run(async () =>
+        {
+            var watched = new HashSet<string>();
+            await foreach (var update in _app.ResourceNotifications.WatchAsync(_stopping.Token))
             {
-                await foreach (var batch in loggers.WatchAsync(resource.Name).WithCancellation(_stopping.Token))
-                    foreach (var line in batch)
-                        _logLines.Enqueue((resource.Name, line.Content));
-            });
+                if (!watched.Add(update.ResourceId))
+                    continue;
+                _ = Task.Run(async () =>
+                {
+                    await foreach (var batch in loggers.WatchAsync(update.ResourceId).WithCancellation(_stopping.Token))
+                        foreach (var line in batch)
+                            _logLines.Enqueue((update.Resource.Name, line.Content));
+                });
+            }
+        });
 
         using var timeout = new CancellationTokenSource(StartTimeout);
         // Watched from before the start, so each resource's own time is seen.

@@ -16,6 +16,9 @@ public sealed class MariaDbFixture : IAsyncLifetime
     /// <inheritdoc cref="MariaDbServer.CreateDatabaseAsync"/>
     public Task<string> CreateDatabaseAsync(string prefix = "test") => Server.CreateDatabaseAsync(prefix);
 
+    /// <inheritdoc cref="MariaDbServer.CreateUserForAsync"/>
+    public Task<string> CreateUserForAsync(string database) => Server.CreateUserForAsync(database);
+
     public async ValueTask InitializeAsync()
     {
         var clock = Stopwatch.StartNew();

@@ -9,7 +9,8 @@ namespace ChatApp.Testing;
 
 /// <summary>
 /// A MySQL-compatible server for tests: the one named by CHATAPP_TEST_MYSQL, else a private
-/// MariaDB started on a free port in a temporary folder, else a Testcontainers MariaDB.
+/// MariaDB started on a free port in a temporary folder, else a Testcontainers MariaDB. Its
+/// connection string is an admin's, who may create databases and users; tests get a user per database.
 /// </summary>
 public sealed class MariaDbServer : IAsyncDisposable
 {
@@ -25,7 +26,7 @@ public sealed class MariaDbServer : IAsyncDisposable
         _dispose = dispose;
     }
 
-    /// <summary>A connection string naming no database.</summary>
+    /// <summary>The admin's connection string, naming no database.</summary>
     public string ServerConnectionString { get; }
 
     public static async Task<MariaDbServer> StartAsync()
@@ -40,22 +41,43 @@ public sealed class MariaDbServer : IAsyncDisposable
             $"No MySQL server for the tests: set {EnvironmentVariable}, install the mariadb-server package (./test.sh does), or run a Docker engine.");
     }
 
-    /// <summary>A connection string for <paramref name="database"/> on this server; creates nothing.</summary>
-    public string ConnectionStringFor(string database) =>
-        new MySqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ConnectionString;
-
-    /// <summary>Creates a fresh, uniquely named database and returns its connection string.</summary>
+    /// <summary>
+    /// Creates a fresh, uniquely named database and a user of its own, as the AppHost gives each
+    /// service, and returns the connection string of that user.
+    /// </summary>
     /// <param name="prefix">The start of the name (letters, digits, underscores; at most 31), to tell tests' databases apart.</param>
     public async Task<string> CreateDatabaseAsync(string prefix = "test")
     {
         if (prefix.Length is 0 or > 31 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             throw new ArgumentException("A database prefix holds 1 to 31 letters, digits or underscores.", nameof(prefix));
         var name = $"{prefix}_{Guid.NewGuid():N}";
+        await ExecuteAsync($"CREATE DATABASE `{name}`");
+        return await CreateUserForAsync(name);
+    }
+
+    /// <summary>
+    /// A new user whose rights end at <paramref name="database"/> (which need not exist yet: the
+    /// user may create it, as a service's migrations do), and its connection string.
+    /// </summary>
+    public async Task<string> CreateUserForAsync(string database)
+    {
+        if (database.Length is 0 or > 64 || !database.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            throw new ArgumentException("A database name holds 1 to 64 letters, digits or underscores.", nameof(database));
+        // Short enough for MySQL's 32-character user names too.
+        var user = $"test_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))}";
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        await ExecuteAsync($"CREATE USER '{user}'@'%' IDENTIFIED BY '{password}'");
+        // In GRANT, _ matches any character: escaped, the right covers this database alone.
+        await ExecuteAsync($"GRANT ALL PRIVILEGES ON `{database.Replace("_", "\\_", StringComparison.Ordinal)}`.* TO '{user}'@'%'");
+        return new MySqlConnectionStringBuilder(ServerConnectionString) { Database = database, UserID = user, Password = password }.ConnectionString;
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
         await using var connection = new MySqlConnection(ServerConnectionString);
         await connection.OpenAsync();
-        await using var command = new MySqlCommand($"CREATE DATABASE `{name}`", connection);
+        await using var command = new MySqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-        return ConnectionStringFor(name);
     }
 
     public ValueTask DisposeAsync() => _dispose();

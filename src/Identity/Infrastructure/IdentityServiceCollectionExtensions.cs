@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Secrets;
 using ChatApp.Identity.Api;
 using ChatApp.Identity.Application.Accounts;
@@ -71,6 +72,8 @@ public static class IdentityServiceCollectionExtensions
         builder.Services.AddSingleton<GetMyAccount>();
         builder.Services.AddSingleton<ChangeDisplayName>();
         builder.Services.AddSingleton<ChangePassword>();
+        // The code leaves Identity sealed for Notifications alone.
+        builder.AddEventSeal();
         builder.Services.AddSingleton<SignInCodeMailer>();
         builder.Services.AddSingleton<StartSignIn>();
         builder.Services.AddSingleton<CompleteSignIn>();

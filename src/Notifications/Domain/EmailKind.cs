@@ -34,6 +34,12 @@ public static class EmailKinds
         throw new ArgumentException($"'{name}' is not an email kind.", nameof(name));
     }
 
+    /// <summary>
+    /// Whether this email's words hold a secret (a sign-in code): they wait for the mail server
+    /// sealed, and leave the database once the email has gone.
+    /// </summary>
+    public static bool HoldsSecret(this EmailKind kind) => kind == EmailKind.SignInCode;
+
     /// <summary>What this email's unsubscribe link switches off; null for security email (sign-in codes), which cannot be switched off.</summary>
     public static EmailList? UnsubscribeList(this EmailKind kind) => kind switch
     {

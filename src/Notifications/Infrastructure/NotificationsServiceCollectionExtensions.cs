@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Secrets;
 using ChatApp.Notifications.Api;
 using ChatApp.Notifications.Application;
@@ -30,6 +31,8 @@ public static class NotificationsServiceCollectionExtensions
             .Validate(email => email.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")
             .ValidateOnStart();
 
+        // Sign-in codes arrive sealed by Identity; their emails wait sealed too.
+        builder.AddEventSeal();
         builder.Services.AddSingleton(_ => EmailTemplates.Load(EmailTemplates.DefaultFolder));
         builder.Services.AddSingleton<SmtpTransport>();
         builder.Services.AddSingleton<EmailSignal>();

@@ -23,6 +23,28 @@ public sealed class MariaDbFixtureTests(MariaDbFixture database)
     }
 
     [Fact]
+    public async Task Each_created_database_has_a_user_of_its_own_refused_every_other_database()
+    {
+        var mine = await database.CreateDatabaseAsync("own_user");
+        var theirs = await database.CreateDatabaseAsync("own_user");
+        var theirDatabase = new MySqlConnectionStringBuilder(theirs).Database;
+        await using (var connection = new MySqlConnection(theirs))
+            await connection.ExecuteAsync("CREATE TABLE secrets (id INT)");
+        await using var own = new MySqlConnection(mine);
+
+        await own.ExecuteAsync("CREATE TABLE mine (id INT)");
+        Assert.NotEqual(new MySqlConnectionStringBuilder(mine).UserID, new MySqlConnectionStringBuilder(theirs).UserID);
+        var read = await Assert.ThrowsAsync<MySqlException>(() => own.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM `{theirDatabase}`.secrets"));
+        Assert.Equal(MySqlErrorCode.TableAccessDenied, read.ErrorCode);
+        var drop = await Assert.ThrowsAsync<MySqlException>(() => own.ExecuteAsync($"DROP DATABASE `{theirDatabase}`"));
+        Assert.Equal(MySqlErrorCode.DatabaseAccessDenied, drop.ErrorCode);
+        // _ in a GRANT matches any character; the right is on this name alone.
+        var lookAlike = new MySqlConnectionStringBuilder(mine).Database.Replace("own_user", "ownXuser", StringComparison.Ordinal);
+        var create = await Assert.ThrowsAsync<MySqlException>(() => own.ExecuteAsync($"CREATE DATABASE `{lookAlike}`"));
+        Assert.Equal(MySqlErrorCode.DatabaseAccessDenied, create.ErrorCode);
+    }
+
+    [Fact]
     public async Task A_database_prefix_that_could_break_out_of_the_name_is_refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => database.CreateDatabaseAsync("x`; DROP DATABASE mysql; --"));

@@ -6,13 +6,16 @@ using MySqlConnector;
 
 namespace ChatApp.BuildingBlocks.Tests.Persistence;
 
-/// <summary>Start-up migrations against a real MariaDB: creating the database, reruns, and replicas racing.</summary>
+/// <summary>
+/// Start-up migrations against a real MariaDB, as a service's own user (rights on its database
+/// only, as the AppHost sets it up): creating the database, reruns, and replicas racing.
+/// </summary>
 public sealed class DatabaseMigratorTests(MariaDbFixture database)
 {
     [Fact]
     public async Task Creates_a_missing_database_and_applies_every_migration()
     {
-        var connectionString = database.Server.ConnectionStringFor($"fresh_{Guid.NewGuid():N}");
+        var connectionString = await database.CreateUserForAsync($"fresh_{Guid.NewGuid():N}");
 
         await Migrator(connectionString).MigrateAsync(CancellationToken.None);
 
@@ -25,7 +28,7 @@ public sealed class DatabaseMigratorTests(MariaDbFixture database)
     [Fact]
     public async Task Running_again_changes_nothing()
     {
-        var connectionString = database.Server.ConnectionStringFor($"rerun_{Guid.NewGuid():N}");
+        var connectionString = await database.CreateUserForAsync($"rerun_{Guid.NewGuid():N}");
         await Migrator(connectionString).MigrateAsync(CancellationToken.None);
 
         await Migrator(connectionString).MigrateAsync(CancellationToken.None);
@@ -36,7 +39,7 @@ public sealed class DatabaseMigratorTests(MariaDbFixture database)
     [Fact]
     public async Task Replicas_starting_together_apply_each_migration_once()
     {
-        var connectionString = database.Server.ConnectionStringFor($"race_{Guid.NewGuid():N}");
+        var connectionString = await database.CreateUserForAsync($"race_{Guid.NewGuid():N}");
         using var start = new SemaphoreSlim(0);
         var replicas = Enumerable.Range(0, 4).Select(async _ =>
         {

@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Identity.Infrastructure.SigningKeys;
 using ChatApp.Testing;
@@ -42,6 +43,12 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public IServiceProvider IdentityServices => _identity!.Services;
 
+    /// <summary>The key Identity seals sign-in codes under; the tests hold it as Notifications does.</summary>
+    public static readonly string EventSealingKey = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>Opens sealed event fields as Notifications would.</summary>
+    public EventSeal Seal { get; } = new(EventSealingKey);
+
     public async ValueTask InitializeAsync()
     {
         _database = await MariaDbServer.StartAsync();
@@ -59,6 +66,7 @@ public sealed class IdentityFixture : IAsyncLifetime
             web.UseSetting("Tokens:Issuer", issuer);
             foreach (var (key, value) in KeyEncryptionKeys)
                 web.UseSetting(key, value);
+            web.UseSetting(EventSealExtensions.KeySetting, EventSealingKey);
             // A failing test sees a bare 500; the exception behind it is kept in ServerErrorLogProvider.LogFile.
             web.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLogProvider()));
         });

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -25,6 +26,7 @@ public sealed class IdentityReplica : IAsyncDisposable
             web.UseSetting("Tokens:Issuer", "http://identity-replica.test");
             foreach (var (key, value) in keyEncryptionKeys)
                 web.UseSetting(key, value);
+            web.UseSetting(EventSealExtensions.KeySetting, IdentityFixture.EventSealingKey);
         });
         _service.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
     }

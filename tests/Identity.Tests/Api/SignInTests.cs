@@ -23,12 +23,15 @@ public sealed class SignInTests(IdentityFixture identity)
 
         var codeEvent = await identity.Events.WaitForAsync("SignInCodeRequested", e => e.GetProperty("challengeId").GetGuid() == challengeId);
         Assert.Equal(account.Email, codeEvent.GetProperty("email").GetString());
-        Assert.Matches("^[0-9]{6}$", codeEvent.GetProperty("code").GetString());
+        // Sealed for Notifications: the event (outbox row, broker) never holds the code in clear.
+        Assert.False(codeEvent.TryGetProperty("code", out _));
+        var code = identity.OpenCode(codeEvent);
+        Assert.Matches("^[0-9]{6}$", code);
         Assert.Contains(client.Address, codeEvent.GetProperty("requestedFrom").GetString(), StringComparison.Ordinal);
         var expiresIn = codeEvent.GetProperty("expiresAt").GetDateTimeOffset() - codeEvent.GetProperty("occurredAt").GetDateTimeOffset();
         Assert.Equal(TimeSpan.FromMinutes(10), expiresIn);
 
-        var step2 = await client.EnterCodeAsync(challengeId, codeEvent.GetProperty("code").GetString()!);
+        var step2 = await client.EnterCodeAsync(challengeId, code);
         Assert.Equal(HttpStatusCode.OK, step2.StatusCode);
         var cookie = client.LastCookieHeader!.ToUpperInvariant();
         Assert.Contains("HTTPONLY", cookie, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatApp.Contracts;
 
 namespace ChatApp.Identity.Tests.Api;
 
@@ -33,13 +34,18 @@ public static class TestAccounts
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
     }
 
-    /// <summary>The latest code emailed for a challenge, as Notifications receives it.</summary>
+    /// <summary>The latest code emailed for a challenge, opened as Notifications opens it.</summary>
     public static async Task<string> CodeForAsync(this IdentityFixture identity, Guid challengeId, int nth = 1)
     {
         await identity.Events.WaitForAsync("SignInCodeRequested", e => e.GetProperty("challengeId").GetGuid() == challengeId
             && identity.Events.All("SignInCodeRequested", m => m.GetProperty("challengeId").GetGuid() == challengeId).Count >= nth);
-        return identity.Events.All("SignInCodeRequested", e => e.GetProperty("challengeId").GetGuid() == challengeId)[nth - 1].GetProperty("code").GetString()!;
+        return identity.OpenCode(identity.Events.All("SignInCodeRequested", e => e.GetProperty("challengeId").GetGuid() == challengeId)[nth - 1]);
     }
+
+    /// <summary>The code a <c>SignInCodeRequested</c> event carries sealed, opened with Notifications' key.</summary>
+    public static string OpenCode(this IdentityFixture identity, JsonElement codeEvent) =>
+        identity.Seal.Open(codeEvent.GetProperty("sealedCode").GetString(), SignInCodeRequested.SealContext(codeEvent.GetProperty("challengeId").GetGuid()))
+        ?? throw new InvalidOperationException("The sealed code does not open with Notifications' key.");
 
     /// <summary>Both steps: the client ends up with an access token and a refresh cookie.</summary>
     public static async Task<IdentityClient> SignedInClientAsync(this IdentityFixture identity, TestAccount account, Uri? at = null)

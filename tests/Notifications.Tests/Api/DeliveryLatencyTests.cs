@@ -22,7 +22,7 @@ public sealed class DeliveryLatencyTests(NotificationsFixture fixture)
         {
             var user = TestUsers.New($"Latency {i}");
             var now = DateTimeOffset.UtcNow;
-            await fixture.Events.PublishAsync(new SignInCodeRequested(Guid.NewGuid(), user.Id, user.Email, user.DisplayName, "en", "246810", now.AddMinutes(10), "127.0.0.1", now));
+            await fixture.Events.PublishAsync(SignInCodes.Requested(user.Id, user.Email, user.DisplayName, "en", "246810", now.AddMinutes(10), "127.0.0.1", now));
             sent.Add((user, now));
             await Task.Delay(1000 / PerSecond);
         }

@@ -13,7 +13,7 @@ public sealed class DeliveryReliabilityTests(NotificationsFixture fixture)
     private static SignInCodeRequested CodeFor(TestUser user, string code = "123456", TimeSpan? validFor = null)
     {
         var now = DateTimeOffset.UtcNow;
-        return new SignInCodeRequested(Guid.NewGuid(), user.Id, user.Email, user.DisplayName, "en", code, now + (validFor ?? TimeSpan.FromMinutes(10)), "127.0.0.1", now);
+        return SignInCodes.Requested(user.Id, user.Email, user.DisplayName, "en", code, now + (validFor ?? TimeSpan.FromMinutes(10)), "127.0.0.1", now);
     }
 
     [Fact]
@@ -48,6 +48,25 @@ public sealed class DeliveryReliabilityTests(NotificationsFixture fixture)
         Assert.Equal(("sent", 4), (row.Status, row.Attempts));
         Assert.True(fixture.Metrics.Sum("chatapp.notifications.emails.retried", ("kind", "sign-in-code")) - retriedBefore >= 3);
         Assert.True(fixture.Logs.Contains(LogLevel.Warning, "SMTP 421"));
+    }
+
+    [Fact]
+    public async Task A_code_email_waiting_for_a_retry_keeps_its_words_sealed_and_goes_out_in_clear()
+    {
+        var user = TestUsers.New("Sealed");
+        fixture.Smtp.Refuse(user.Email, _ => (SmtpReplyCode)421);
+        await fixture.Events.PublishAsync(CodeFor(user, code: "731905"));
+        await Testing.Eventually.HoldsAsync(async () => (await fixture.EmailsToAsync(user.Email)) is [{ Status: "pending", Attempts: >= 1 }],
+            TimeSpan.FromSeconds(20), () => "The email was not tried.");
+
+        var waiting = Assert.Single(await fixture.EmailsToAsync(user.Email));
+        fixture.Smtp.Refuse(user.Email, _ => null);
+
+        Assert.NotEmpty(waiting.Subject);
+        Assert.DoesNotContain("731905", $"{waiting.Subject} {waiting.HtmlBody} {waiting.TextBody}", StringComparison.Ordinal);
+        var email = await fixture.Smtp.WaitForAsync(user.Email);
+        Assert.Equal("731905 is your ChatApp sign-in code", email.Subject);
+        Assert.Contains("731905", email.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,14 +151,19 @@ public sealed class DeliveryReliabilityTests(NotificationsFixture fixture)
         var notJson = await fixture.Events.PublishRawAsync(nameof(SignInCodeRequested), "this is { not json");
         var badAddress = await fixture.Events.PublishAsync(CodeFor(TestUsers.New("Bad") with { Email = "not-an-address" }));
         var shortCode = await fixture.Events.PublishAsync(CodeFor(TestUsers.New("Short"), code: "12"));
+        // A code in clear, and a sealed code moved into another challenge's event, do not open.
+        var inClear = await fixture.Events.PublishAsync(CodeFor(TestUsers.New("Clear")) with { SealedCode = "123456" });
+        var moved = await fixture.Events.PublishAsync(CodeFor(TestUsers.New("Moved")) with { ChallengeId = Guid.NewGuid() });
         var good = TestUsers.New("Good");
         await fixture.Events.PublishAsync(CodeFor(good));
 
         await fixture.Smtp.WaitForAsync(good.Email);
-        var faulted = await DrainErrorQueueAsync($"{queue}_error", 3);
+        var faulted = await DrainErrorQueueAsync($"{queue}_error", 5);
         Assert.Contains(notJson, faulted.Keys);
         Assert.Contains("MalformedEventException", faulted[badAddress]);
         Assert.Contains("MalformedEventException", faulted[shortCode]);
+        Assert.Contains("MalformedEventException", faulted[inClear]);
+        Assert.Contains("MalformedEventException", faulted[moved]);
     }
 
     /// <summary>Takes messages off an error queue until <paramref name="count"/> are seen: message id → the exception type MassTransit recorded.</summary>

@@ -13,7 +13,7 @@ public sealed class EmailContentTests(NotificationsFixture fixture)
     {
         var user = TestUsers.New("Zeynep");
         var now = DateTimeOffset.UtcNow;
-        await fixture.Events.PublishAsync(new SignInCodeRequested(Guid.NewGuid(), user.Id, user.Email, "Zeynep", "tr", "482915", now.AddMinutes(10), "127.0.0.1, Firefox on Linux", now));
+        await fixture.Events.PublishAsync(SignInCodes.Requested(user.Id, user.Email, "Zeynep", "tr", "482915", now.AddMinutes(10), "127.0.0.1, Firefox on Linux", now));
 
         var email = await fixture.Smtp.WaitForAsync(user.Email);
         Assert.Equal("ChatApp giriş kodunuz: 482915", email.Subject);
@@ -120,7 +120,7 @@ public sealed class EmailContentTests(NotificationsFixture fixture)
 
         // Identity still says "en"; the preference set here wins.
         var now = DateTimeOffset.UtcNow;
-        await fixture.Events.PublishAsync(new SignInCodeRequested(Guid.NewGuid(), callee.Id, callee.Email, callee.DisplayName, "en", "111222", now.AddMinutes(10), "127.0.0.1", now));
+        await fixture.Events.PublishAsync(SignInCodes.Requested(callee.Id, callee.Email, callee.DisplayName, "en", "111222", now.AddMinutes(10), "127.0.0.1", now));
         await Testing.Eventually.HoldsAsync(() => fixture.Smtp.To(callee.Email).Count == 2, TimeSpan.FromSeconds(20), () => "No sign-in code arrived.");
 
         var emails = fixture.Smtp.To(callee.Email);

@@ -106,7 +106,7 @@ public sealed class ServiceStopTests(NotificationsFixture fixture)
     private static SignInCodeRequested Code(TestUser user)
     {
         var now = DateTimeOffset.UtcNow;
-        return new SignInCodeRequested(Guid.NewGuid(), user.Id, user.Email, user.DisplayName, "en", "654321", now.AddMinutes(10), "127.0.0.1", now);
+        return SignInCodes.Requested(user.Id, user.Email, user.DisplayName, "en", "654321", now.AddMinutes(10), "127.0.0.1", now);
     }
 
     /// <summary>A broker, a database and an SMTP server for one test's service process.</summary>

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Notifications.Application.Events;
 using ChatApp.Testing;
 using MassTransit;
@@ -72,6 +73,7 @@ public sealed class NotificationsFixture : IAsyncLifetime
     {
         ["ConnectionStrings:notifications-db"] = database,
         ["ConnectionStrings:rabbitmq"] = broker,
+        [EventSealExtensions.KeySetting] = SignInCodes.Key,
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "None",

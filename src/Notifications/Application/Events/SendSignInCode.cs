@@ -11,14 +11,18 @@ namespace ChatApp.Notifications.Application.Events;
 /// <summary>
 /// Mails a sign-in code. It always goes, whatever the preferences, to the address in the event,
 /// in the recipient's chosen language when we know them; it is dropped if it expires unsent.
+/// The code arrives sealed for this service and is opened only to write the email, which waits
+/// for the mail server sealed in turn (<see cref="OutgoingEmails"/>).
 /// </summary>
-public sealed class SendSignInCode(EmailComposer composer, OutgoingEmails outgoing, UnitOfWorkFactory unitOfWorks, ILogger<SendSignInCode> logger)
+public sealed class SendSignInCode(EmailComposer composer, OutgoingEmails outgoing, EventSeal seal, UnitOfWorkFactory unitOfWorks, ILogger<SendSignInCode> logger)
     : IdempotentConsumer<SignInCodeRequested>(unitOfWorks, logger)
 {
     protected override async Task HandleAsync(SignInCodeRequested message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         EventChecks.RequireEmailAddress(message.Email, nameof(SignInCodeRequested));
-        EventChecks.Require(message.Code is { Length: 6 } && message.Code.All(char.IsAsciiDigit), nameof(SignInCodeRequested), "the code is not six digits");
+        var code = seal.Open(message.SealedCode, SignInCodeRequested.SealContext(message.ChallengeId));
+        EventChecks.Require(code is not null, nameof(SignInCodeRequested), "the code was not sealed for this service and this challenge");
+        EventChecks.Require(code is { Length: 6 } && code.All(char.IsAsciiDigit), nameof(SignInCodeRequested), "the code is not six digits");
         EventChecks.Require(message.ExpiresAt > message.OccurredAt, nameof(SignInCodeRequested), "the code expires before it was requested");
         EventChecks.RequireText(message.DisplayName, "DisplayName", nameof(SignInCodeRequested));
 
@@ -26,7 +30,7 @@ public sealed class SendSignInCode(EmailComposer composer, OutgoingEmails outgoi
         var to = new Addressee(message.UserId, message.Email, message.DisplayName,
             known?.Preferences.Language ?? message.Language, known?.Preferences.TimeZone ?? LocalTime.DefaultTimeZone);
         var model = new SignInCodeModel(
-            message.Code, to.Time(message.ExpiresAt), (int)Math.Round((message.ExpiresAt - message.OccurredAt).TotalMinutes),
+            code!, to.Time(message.ExpiresAt), (int)Math.Round((message.ExpiresAt - message.OccurredAt).TotalMinutes),
             message.RequestedFrom, to.Time(message.OccurredAt));
         var email = await composer.ComposeAsync(EmailKind.SignInCode, to, model, message.OccurredAt, cancellationToken, expiresAt: message.ExpiresAt);
         await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Notifications.Domain;
 using ChatApp.Notifications.Infrastructure.Smtp;
@@ -19,6 +20,7 @@ public sealed partial class EmailDelivery(
     SmtpTransport transport,
     IOptions<SmtpOptions> smtpOptions,
     IOptions<EmailOptions> emailOptions,
+    EventSeal seal,
     TimeProvider clock,
     ILogger<EmailDelivery> logger)
 {
@@ -46,6 +48,19 @@ public sealed partial class EmailDelivery(
             EmailMetrics.RecordDeadLettered(kind, "expired");
             LogExpired(logger, kind, email.Id);
             return true;
+        }
+
+        if (kind.HoldsSecret())
+        {
+            // Opened here, in memory, for this attempt only; the row keeps its sealed words.
+            if (SealedContent.Open(seal, email.Id, email.Subject, email.HtmlBody, email.TextBody) is not var (subject, html, text))
+            {
+                await SettleAsync(transaction, email.Id, "dead", email.Attempts, "Its sealed words do not open (EventSealing:Key changed?)");
+                EmailMetrics.RecordDeadLettered(kind, "unreadable");
+                LogUnreadable(logger, kind, email.Id);
+                return true;
+            }
+            email = email with { Subject = subject, HtmlBody = html, TextBody = text };
         }
 
         var attempt = email.Attempts + 1;
@@ -138,6 +153,9 @@ public sealed partial class EmailDelivery(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on {Kind} email {EmailId} to {Recipient} after {Attempts} attempt(s): {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, EmailKind kind, Guid emailId, string recipient, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind} email {EmailId} was given up: its sealed words do not open with this service's EventSealing:Key")]
+    private static partial void LogUnreadable(ILogger logger, EmailKind kind, Guid emailId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind} email {EmailId} expired before it could be sent")]
     private static partial void LogExpired(ILogger logger, EmailKind kind, Guid emailId);

@@ -3,11 +3,16 @@ using ChatApp.Notifications.Domain;
 
 namespace ChatApp.Notifications.Infrastructure.Delivery;
 
-/// <summary>The queue of emails to send, written inside the event handlers' units of work.</summary>
-public sealed class OutgoingEmails(EmailSignal signal, TimeProvider clock)
+/// <summary>
+/// The queue of emails to send, written inside the event handlers' units of work. An email whose
+/// words hold a secret is written sealed (<see cref="SealedContent"/>); the delivery opens it.
+/// </summary>
+public sealed class OutgoingEmails(EmailSignal signal, EventSeal seal, TimeProvider clock)
 {
     public async Task EnqueueAsync(UnitOfWork unitOfWork, OutgoingEmail email, CancellationToken cancellationToken)
     {
+        if (email.Kind.HoldsSecret())
+            email = SealedContent.Seal(seal, email);
         await unitOfWork.ExecuteAsync("""
             INSERT INTO outgoing_emails (id, kind, recipient_user_id, to_address, to_name, language, subject, html_body, text_body,
                                          unsubscribe_url, status, attempts, due_at, expires_at, event_occurred_at, created_at)
