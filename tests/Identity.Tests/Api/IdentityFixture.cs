@@ -59,6 +59,7 @@ public sealed class IdentityFixture : IAsyncLifetime
             web.UseSetting("Tokens:Issuer", issuer);
             foreach (var (key, value) in KeyEncryptionKeys)
                 web.UseSetting(key, value);
+            web.UseSetting("ChatApp:PublishApiDocuments", "true");
             // A failing test sees a bare 500; the exception behind it is kept in ServerErrorLogProvider.LogFile.
             web.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLogProvider()));
         });

@@ -1,0 +1,19 @@
+using ChatApp.Testing;
+
+namespace ChatApp.Identity.Tests.Api;
+
+/// <summary>Bad input to any operation of the document gets a 4xx in time, never a 5xx (see <see cref="BadInputWalker"/>).</summary>
+public sealed class BadInputTests(IdentityFixture identity)
+{
+    [Fact]
+    public async Task No_bad_input_to_any_operation_gets_a_server_error_or_no_answer()
+    {
+        var account = await identity.RegisterAsync();
+        using var client = await identity.SignedInClientAsync(account);
+
+        var walk = await BadInputWalker.FindServerErrorsAsync(identity.IdentityAddress, client.AccessToken!, TestContext.Current.CancellationToken);
+
+        Assert.True(walk.Operations >= 30, $"Only {walk.Operations} operations were walked.");
+        Assert.True(walk.Failures.Count == 0, $"{walk.Failures.Count} of {walk.Requests} requests failed:\n{string.Join('\n', walk.Failures)}");
+    }
+}
