@@ -33,6 +33,14 @@ public static class BadInputWalker
         new string('[', 5000) + new string(']', 5000), "{\"x\":1e400}", "\uFEFF{}",
     ];
 
+    /// <summary>Headers the services read: a broken token, a client address, the refresh cookie.</summary>
+    private static readonly (string Header, string Value)[] NastyHeaders =
+    [
+        ("Authorization", "Bearer not.a.token"), ("Authorization", "Bearer " + new string('a', 6000)), ("Authorization", "Basic Og=="),
+        ("X-Forwarded-For", "not-an-address"), ("X-Forwarded-For", "999.1.1.1, ::ffff:zz, , "), ("X-Forwarded-For", "::1%eth0"),
+        ("Cookie", "chatapp_refresh=not-a-token"), ("Cookie", "chatapp_refresh=" + new string('%', 3000)), ("Cookie", "chatapp_refresh="),
+    ];
+
     /// <summary>What each field of a well-formed body is replaced with, one at a time (raw JSON).</summary>
     private static readonly string[] NastyFieldValues =
     [
@@ -43,12 +51,16 @@ public static class BadInputWalker
 
     /// <param name="service">The service's own address (it serves <c>/openapi/v1.json</c>).</param>
     /// <param name="accessToken">A valid token, so that bodies of authenticated operations reach validation.</param>
+    /// <param name="knownValues">Path and query values of things that exist (a conversation of the token's user, say), by
+    /// parameter name, so that probes get past "not found" to the code behind; other parameters get a sample.</param>
     /// <returns>The walk: how many requests were sent, and those answered with a 5xx or not in time.</returns>
-    public static async Task<Walk> FindServerErrorsAsync(Uri service, string accessToken, CancellationToken cancellationToken)
+    public static async Task<Walk> FindServerErrorsAsync(
+        Uri service, string accessToken, IReadOnlyDictionary<string, string>? knownValues, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = service, Timeout = Timeout.InfiniteTimeSpan };
+        // No cookie container: the probes set the Cookie header themselves.
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = service, Timeout = Timeout.InfiniteTimeSpan };
         var document = JsonNode.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), cancellationToken))!;
-        var schemas = new Schemas(document["components"]?["schemas"]?.AsObject());
+        var schemas = new Schemas(document["components"]?["schemas"]?.AsObject(), knownValues ?? new Dictionary<string, string>());
 
         var probes = Operations(document)
             // Ending sessions last: the token stays good for the others, so their bodies reach validation.
@@ -71,6 +83,8 @@ public static class BadInputWalker
         using var request = new HttpRequestMessage(probe.Operation.Method, new Uri(probe.Target, UriKind.Relative)) { Content = probe.Body?.Invoke() };
         if (probe.WithToken)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        if (probe.Header is { } header)
+            request.Headers.TryAddWithoutValidation(header.Name, header.Value);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RequestTimeout);
         try
@@ -110,6 +124,8 @@ public static class BadInputWalker
 
         yield return new Probe(operation, "well-formed", samplePath, wellFormed, WithToken: true);
         yield return new Probe(operation, "no token", samplePath, wellFormed, WithToken: false);
+        foreach (var (header, value) in NastyHeaders)
+            yield return new Probe(operation, $"{header}: {Shorten(value)}", samplePath, wellFormed, WithToken: header != "Authorization", (header, value));
 
         foreach (var parameter in pathParameters)
         {
@@ -139,21 +155,60 @@ public static class BadInputWalker
         yield return new Probe(operation, "no content type", samplePath, () => new ByteArrayContent(Encoding.UTF8.GetBytes(sampleBody!)), true);
         yield return new Probe(operation, "form", samplePath, () => new FormUrlEncodedContent([new("a", "b")]), true);
 
-        if (JsonNode.Parse(sampleBody!) is not JsonObject sample)
-            yield break;
-        foreach (var field in sample.Select(property => property.Key).ToList())
+        var sample = JsonNode.Parse(sampleBody!)!;
+        foreach (var place in Places(sample, []))
         {
-            var missing = sample.DeepClone().AsObject();
-            missing.Remove(field);
-            yield return new Probe(operation, $"without {field}", samplePath, Json(missing.ToJsonString()), true);
+            var name = string.Join('.', place);
+            yield return new Probe(operation, $"without {name}", samplePath, Json(Spoil(sample, place, remove: true, null)), true);
             foreach (var value in NastyFieldValues)
+                yield return new Probe(operation, $"{name}={Shorten(value)}", samplePath, Json(Spoil(sample, place, remove: false, value)), true);
+        }
+    }
+
+    /// <summary>Every field and array item of a sample body, at any depth, as the steps that reach it (names and indexes).</summary>
+    private static IEnumerable<object[]> Places(JsonNode node, object[] at)
+    {
+        var children = node switch
+        {
+            JsonObject fields => fields.Select(field => ((object)field.Key, field.Value)).ToList(),
+            JsonArray items => items.Select((item, index) => ((object)index, item)).ToList(),
+            _ => [],
+        };
+        foreach (var (step, child) in children)
+        {
+            object[] place = [.. at, step];
+            yield return place;
+            if (child is not null)
             {
-                var changed = sample.DeepClone().AsObject();
-                changed[field] = JsonNode.Parse("0");
-                var json = changed.ToJsonString().Replace($"\"{field}\":0", $"\"{field}\":{value}", StringComparison.Ordinal);
-                yield return new Probe(operation, $"{field}={Shorten(value)}", samplePath, Json(json), true);
+                foreach (var deeper in Places(child, place))
+                    yield return deeper;
             }
         }
+    }
+
+    /// <summary>The sample with the value at <paramref name="place"/> removed or replaced by <paramref name="json"/> (kept as written: 1e400 stays 1e400).</summary>
+    private static string Spoil(JsonNode sample, object[] place, bool remove, string? json)
+    {
+        var copy = sample.DeepClone();
+        var parent = place[..^1].Aggregate(copy, (node, step) => step is string name ? node[name]! : node[(int)step]!);
+        var value = remove ? null : JsonNode.Parse(json!);
+        switch (parent, place[^1])
+        {
+            case (JsonObject fields, string name) when remove:
+                fields.Remove(name);
+                break;
+            case (JsonObject fields, string name):
+                fields[name] = value;
+                break;
+            case (JsonArray items, int index) when remove:
+                items.RemoveAt(index);
+                break;
+            case (JsonArray items, int index):
+                items[index] = value;
+                break;
+        }
+
+        return copy.ToJsonString();
     }
 
     /// <summary>The operation's path with every parameter filled in well, except <paramref name="nasty"/>, which gets <paramref name="value"/>.</summary>
@@ -163,7 +218,7 @@ public static class BadInputWalker
         foreach (var parameter in parameters)
         {
             var name = (string)parameter["name"]!;
-            var filled = name == nasty ? value! : SampleText(schemas.Sample(parameter["schema"], 0));
+            var filled = name == nasty ? value! : schemas.Known(name) ?? SampleText(schemas.Sample(parameter["schema"], 0));
             path = path.Replace("{" + name + "}", Uri.EscapeDataString(filled), StringComparison.Ordinal);
         }
 
@@ -185,12 +240,14 @@ public static class BadInputWalker
         public override string ToString() => $"{Method} {Path}";
     }
 
-    private sealed record Probe(Operation Operation, string Variant, string Target, Func<HttpContent>? Body, bool WithToken);
+    private sealed record Probe(Operation Operation, string Variant, string Target, Func<HttpContent>? Body, bool WithToken, (string Name, string Value)? Header = null);
 
     /// <summary>Well-formed sample values for the document's schemas: the starting point that each probe spoils in one place.</summary>
-    private sealed class Schemas(JsonObject? components)
+    private sealed class Schemas(JsonObject? components, IReadOnlyDictionary<string, string> knownValues)
     {
         private const int MaxDepth = 5;
+
+        public string? Known(string parameter) => knownValues.GetValueOrDefault(parameter);
 
         public JsonNode? Sample(JsonNode? schema, int depth)
         {

@@ -11,7 +11,7 @@ public sealed class BadInputTests(CallsFixture fixture, ITestOutputHelper output
     {
         var user = await fixture.CreatePersonAsync();
 
-        var walk = await BadInputWalker.FindServerErrorsAsync(fixture.Primary.Address, fixture.Tokens.Issue(user.Id, user.Username), TestContext.Current.CancellationToken);
+        var walk = await BadInputWalker.FindServerErrorsAsync(fixture.Primary.Address, fixture.Tokens.Issue(user.Id, user.Username), null, TestContext.Current.CancellationToken);
 
         output.WriteLine($"{walk.Requests} requests to {walk.Operations} operations, {walk.Failures.Count} failed.");
         Assert.True(walk.Operations >= 5, $"Only {walk.Operations} operations were walked.");

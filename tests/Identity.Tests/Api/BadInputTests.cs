@@ -11,7 +11,11 @@ public sealed class BadInputTests(IdentityFixture identity, ITestOutputHelper ou
         var account = await identity.RegisterAsync();
         using var client = await identity.SignedInClientAsync(account);
 
-        var walk = await BadInputWalker.FindServerErrorsAsync(identity.IdentityAddress, client.AccessToken!, TestContext.Current.CancellationToken);
+        using var other = identity.NewClient();
+        var challengeId = await other.StartSignInAsync(account.Username, account.Password);
+        var known = new Dictionary<string, string> { ["userId"] = account.Id.ToString(), ["challengeId"] = challengeId.ToString() };
+
+        var walk = await BadInputWalker.FindServerErrorsAsync(identity.IdentityAddress, client.AccessToken!, known, TestContext.Current.CancellationToken);
 
         output.WriteLine($"{walk.Requests} requests to {walk.Operations} operations, {walk.Failures.Count} failed.");
         Assert.True(walk.Operations >= 30, $"Only {walk.Operations} operations were walked.");

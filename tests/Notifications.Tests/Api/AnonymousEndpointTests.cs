@@ -14,8 +14,8 @@ public sealed class AnonymousEndpointTests(NotificationsFixture fixture)
         "* /alive",
         "* /health",
         "GET /openapi/{documentName}.json",
-        "GET /unsubscribe",
-        "POST /unsubscribe",
+        "GET /unsubscribe/",
+        "POST /unsubscribe/",
     ];
 
     [Fact]

@@ -9,7 +9,9 @@ public sealed class BadInputTests(NotificationsFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task No_bad_input_to_any_operation_gets_a_server_error_or_no_answer()
     {
-        var walk = await BadInputWalker.FindServerErrorsAsync(fixture.ServiceAddress, fixture.TokenFor(Guid.NewGuid()), TestContext.Current.CancellationToken);
+        var user = await fixture.RegisterAsync("Walker");
+
+        var walk = await BadInputWalker.FindServerErrorsAsync(fixture.ServiceAddress, fixture.TokenFor(user.Id), null, TestContext.Current.CancellationToken);
 
         output.WriteLine($"{walk.Requests} requests to {walk.Operations} operations, {walk.Failures.Count} failed.");
         Assert.True(walk.Operations >= 4, $"Only {walk.Operations} operations were walked.");
