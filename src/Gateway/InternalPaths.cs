@@ -30,7 +30,7 @@ public static class InternalPaths
     /// By segments, ignoring case and empty segments, as the service's routing would read what
     /// the gateway forwards: <c>/api/identity//HEALTH</c> is <c>/health</c> there too.
     /// </summary>
-    public static bool IsInternal(PathString path, bool documentsPublished)
+    private static bool IsInternal(PathString path, bool documentsPublished)
     {
         var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (segments.Length < 3 || !segments[0].Equals("api", StringComparison.OrdinalIgnoreCase))

@@ -6,7 +6,8 @@ namespace ChatApp.ServiceDefaults;
 /// <summary>
 /// Whether the services' OpenAPI documents are served (by each service, and through the gateway).
 /// They map every endpoint, its parameters and its answers, which helps an attacker as much as a
-/// developer: on in Development, elsewhere only when <c>ChatApp:PublishApiDocuments</c> is true.
+/// developer. <c>ChatApp:PublishApiDocuments</c> decides where it is set (true or false); without
+/// it they are served in Development only.
 /// </summary>
 public static class ApiDocuments
 {
