@@ -23,7 +23,7 @@ app.UseHubOriginCheck(app.Configuration, "Calls");
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapServiceOpenApi();
 app.MapDefaultEndpoints();
 app.MapCallHistoryEndpoints();
 app.MapIceServerEndpoints();

@@ -18,6 +18,7 @@ app.UseTrustedProxies();
 
 app.UseSecurityHeaders();
 app.UseProblemDetailsForErrors();
+app.UseInternalPathsClosed();
 app.UseWebSockets();
 app.UseWebApp();
 app.MapDefaultEndpoints();

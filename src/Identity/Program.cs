@@ -23,7 +23,7 @@ app.UseProblemDetailsForErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapServiceOpenApi();
 app.MapDefaultEndpoints();
 app.MapDiscoveryEndpoints();
 app.MapAccountEndpoints();

@@ -34,7 +34,7 @@ app.UseHubOriginCheck(app.Configuration, "Messaging");
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapServiceOpenApi();
 app.MapDefaultEndpoints();
 app.MapConversationEndpoints();
 app.MapMessageEndpoints();

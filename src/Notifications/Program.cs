@@ -24,7 +24,7 @@ app.UseProblemDetailsForErrors();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapOpenApi();
+app.MapServiceOpenApi();
 app.MapDefaultEndpoints();
 app.MapPreferencesEndpoints();
 app.MapUnsubscribeEndpoints();

@@ -10,6 +10,9 @@ namespace ChatApp.ServiceDefaults;
 /// <summary>
 /// /alive: the process answers (liveness). /health: every check passes, including the
 /// database and the broker (readiness). Checks that a service adds are readiness checks.
+/// Both are open to anyone who reaches the service (orchestrators probe them without a token) and
+/// answer one word (Healthy, Degraded, Unhealthy), never which check failed or why; the gateway
+/// does not forward them.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -35,8 +38,8 @@ public static class HealthEndpoints
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        }).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         return app;
     }
 }

@@ -76,6 +76,11 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         // A call rings 30 s in production; 5 s keeps the missed-call test short (Calls.Tests hold the default).
         builder.CreateResourceBuilder<ProjectResource>("calls")
             .WithEnvironment("Calls__RingFor", "00:00:05");
+        // The services publish their OpenAPI documents (ApiDocumentTests read them); the gateway
+        // does not pass them on, as in production, where neither publishes them.
+        foreach (var service in new[] { "identity", "messaging", "calls", "notifications" })
+            builder.CreateResourceBuilder<ProjectResource>(service).WithEnvironment("ChatApp__PublishApiDocuments", "true");
+        builder.CreateResourceBuilder<ProjectResource>("gateway").WithEnvironment("ChatApp__PublishApiDocuments", "false");
         _app = await builder.BuildAsync();
 
         // Parameters have no running state; resources that start only on request (Aspire's hidden

@@ -29,28 +29,39 @@ public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelpe
     [InlineData("messaging")]
     [InlineData("calls")]
     [InlineData("notifications")]
-    public async Task Each_service_answers_its_health_through_the_gateway(string service)
+    public async Task Each_service_answers_its_health_inside_the_system_but_not_through_the_gateway(string service)
     {
+        using var inside = system.App.CreateHttpClient(service, "http");
         using var gateway = system.App.CreateHttpClient("gateway", "http");
 
-        var response = await gateway.GetAsync(new Uri($"/api/{service}/health", UriKind.Relative));
+        var health = await inside.GetAsync(new Uri("/health", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("Healthy", await health.Content.ReadAsStringAsync());
+        foreach (var path in new[] { "health", "alive", "HEALTH", "/health", "./health", "%68ealth", "health/" })
+        {
+            var outside = await gateway.GetAsync(new Uri($"/api/{service}/{path}", UriKind.Relative));
+            Assert.True(outside.StatusCode == HttpStatusCode.NotFound, $"/api/{service}/{path} answered {outside.StatusCode}");
+        }
     }
 
     [Theory]
     [InlineData("identity")]
     [InlineData("messaging")]
+    [InlineData("calls")]
     [InlineData("notifications")]
-    public async Task Each_service_publishes_its_openapi_document_through_the_gateway(string service)
+    public async Task Each_service_publishes_its_openapi_document_only_where_switched_on(string service)
     {
+        // Switched on for the services here, off at the gateway (WholeSystemFixture).
+        using var inside = system.App.CreateHttpClient(service, "http");
         using var gateway = system.App.CreateHttpClient("gateway", "http");
 
-        var response = await gateway.GetAsync(new Uri($"/api/{service}/openapi/v1.json", UriKind.Relative));
+        var document = await inside.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        var throughGateway = await gateway.GetAsync(new Uri($"/api/{service}/openapi/v1.json", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"openapi\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        Assert.Contains("\"openapi\"", await document.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, throughGateway.StatusCode);
     }
 
     [Fact]
@@ -86,7 +97,8 @@ public sealed class WholeSystemTests(WholeSystemFixture system, ITestOutputHelpe
 
         var response = await gateway.GetAsync(new Uri("/api/identity/no-such-thing", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Without a token a service says nothing about which paths exist (its fallback policy).
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using ChatApp.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
@@ -22,5 +24,13 @@ public static class ServiceApiDocument
             document.Servers = [new OpenApiServer { Url = gatewayPrefix }];
             return Task.CompletedTask;
         }));
+    }
+
+    /// <summary>The document at <c>/openapi/v1.json</c>, for anyone, where <see cref="ApiDocuments"/> says it is published.</summary>
+    public static WebApplication MapServiceOpenApi(this WebApplication app)
+    {
+        if (ApiDocuments.ArePublished(app.Environment, app.Configuration))
+            app.MapOpenApi().AllowAnonymous();
+        return app;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +19,8 @@ public static class TokenAuthenticationExtensions
     /// Bearer authentication with ChatApp access tokens: ES256 only, issuer, audience, lifetime,
     /// subject and token id all required. Keys come from Identity's JWKS and are fetched again
     /// when a token names an unknown <c>kid</c>, so a rotated key is picked up without a restart.
+    /// Safe by default: every endpoint needs a valid token unless it says <c>AllowAnonymous()</c>,
+    /// so an endpoint someone forgets to protect is closed, not open.
     /// </summary>
     public static IHostApplicationBuilder AddTokenAuthentication(this IHostApplicationBuilder builder)
     {
@@ -25,7 +28,8 @@ public static class TokenAuthenticationExtensions
         builder.Services.AddHttpClient(MetadataClient);
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureTokenValidation>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return builder;
     }
 

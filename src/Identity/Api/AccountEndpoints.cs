@@ -14,6 +14,7 @@ public static class AccountEndpoints
                 new RegisterAccountCommand(request.Username!, request.Email!, request.DisplayName!, request.Password!, request.Language ?? "en"),
                 Client.Of(context), cancellationToken))
             .ToResult(context, userId => Results.Created($"/users/{userId}", new AccountCreated(userId))))
+            .AllowAnonymous()
             .WithTags("Account")
             .WithName("Register")
             .Validates<RegisterRequest>()

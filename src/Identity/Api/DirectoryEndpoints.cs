@@ -10,7 +10,9 @@ public static class DirectoryEndpoints
         users.MapGet("/", async (string? search, int? limit, SearchUsers searchUsers, CancellationToken cancellationToken) =>
             string.IsNullOrWhiteSpace(search) || search.Length > 64
                 ? Results.ValidationProblem(new Dictionary<string, string[]> { ["search"] = ["Type 1–64 characters of a username or display name."] })
-                : Results.Ok(await searchUsers.ExecuteAsync(search, limit ?? 20, cancellationToken)))
+                : limit is < 1 or > SearchUsers.MaxResults
+                    ? Results.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [$"Ask for 1 to {SearchUsers.MaxResults} people."] })
+                    : Results.Ok(await searchUsers.ExecuteAsync(search, limit ?? 20, cancellationToken)))
             .WithName("SearchUsers")
             .Produces<IReadOnlyList<UserProfile>>()
             .ProducesValidationProblem()

@@ -14,7 +14,7 @@ public static class DiscoveryEndpoints
 
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder app)
     {
-        var discovery = app.MapGroup("/.well-known").WithTags("Discovery");
+        var discovery = app.MapGroup("/.well-known").AllowAnonymous().WithTags("Discovery");
         discovery.MapGet("/openid-configuration", (IOptions<TokenOptions> tokens) =>
             {
                 var issuer = tokens.Value.Issuer.TrimEnd('/');

@@ -9,7 +9,7 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
-        var signIn = app.MapGroup("/sign-in").WithTags("Sign-in");
+        var signIn = app.MapGroup("/sign-in").AllowAnonymous().WithTags("Sign-in");
         signIn.MapPost("", async (SignInRequest request, StartSignIn start, DeviceCookieJar device, HttpContext context, CancellationToken cancellationToken) =>
             (await start.ExecuteAsync(new StartSignInCommand(request.Login!, request.Password!, device.Read(context)), Client.Of(context), cancellationToken))
             .ToResult(context, Results.Ok))

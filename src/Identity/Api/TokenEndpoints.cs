@@ -19,6 +19,7 @@ public static class TokenEndpoints
                     cookie.Clear(context);
                 return result.ToResult(context, session => SignInEndpoints.SignedInAnswer(session, cookie, context));
             })
+            .AllowAnonymous()   // the refresh cookie is the credential: the access token has expired
             .WithName("RefreshTokens")
             .Produces<SignedIn>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);

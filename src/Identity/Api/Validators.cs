@@ -87,7 +87,7 @@ public sealed class ChangePasswordRequestValidator : AbstractValidator<ChangePas
 public sealed class LookupUsersRequestValidator : AbstractValidator<LookupUsersRequest>
 {
     public LookupUsersRequestValidator() =>
-        RuleFor(r => r.Ids).NotNull().Must(ids => ids!.Count <= GetProfiles.MaxBatch)
+        RuleFor(r => r.Ids).Cascade(CascadeMode.Stop).NotNull().Must(ids => ids!.Count <= GetProfiles.MaxBatch)
             .WithMessage($"Send between 0 and {GetProfiles.MaxBatch} ids.");
 }
 

@@ -29,6 +29,9 @@ public static class MessagingFailures
     public static readonly Failure CannotMessageYourself =
         Failure.Field(FailureKind.Invalid, "Not a conversation", "recipientId", "Choose someone other than yourself.");
 
+    public static Failure PageSizeOutOfRange(int maxPageSize) =>
+        Failure.Field(FailureKind.Invalid, "Bad page size", "limit", $"Ask for 1 to {maxPageSize} at a time.");
+
     public static Failure RoleTooLow(string action) =>
         new(FailureKind.Forbidden, "Not allowed", $"Your role in this group does not allow you to {action}.");
 

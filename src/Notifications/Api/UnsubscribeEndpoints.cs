@@ -12,7 +12,8 @@ public static class UnsubscribeEndpoints
 {
     public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
-        var links = app.MapGroup("/unsubscribe").WithTags("Unsubscribe");
+        // Opened from an email, signed in or not: the signed token in the link is the credential.
+        var links = app.MapGroup("/unsubscribe").AllowAnonymous().WithTags("Unsubscribe");
         links.MapGet("", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
             (await unsubscribe.InspectAsync(token, cancellationToken))
             .ToResult(context, link => UnsubscribePage.Confirm(link, context.Request.Path + context.Request.QueryString)))

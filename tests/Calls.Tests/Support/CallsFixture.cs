@@ -71,6 +71,7 @@ public sealed class CallsFixture : IAsyncLifetime
         ["Turn:Urls:1"] = Turn.Urls[1],
         ["Turn:StunUrls:0"] = Turn.StunUrl,
         ["Turn:Secret"] = Turn.Secret,
+        ["ChatApp:PublishApiDocuments"] = "true",
     };
 
     /// <summary>A new person, known to Calls once their <see cref="UserRegistered"/> event has been handled.</summary>

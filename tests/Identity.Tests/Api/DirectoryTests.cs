@@ -40,6 +40,19 @@ public sealed class DirectoryTests(IdentityFixture identity)
     }
 
     [Fact]
+    public async Task A_lookup_without_ids_gets_a_400_problem()
+    {
+        var account = await identity.RegisterAsync();
+        using var client = await identity.SignedInClientAsync(account);
+
+        var empty = await client.PostAsync("/users/lookup", new { });
+        var nullIds = await client.PostAsync("/users/lookup", new { ids = (Guid[]?)null });
+
+        await RegistrationTests.AssertProblemAsync(empty, HttpStatusCode.BadRequest, "ids");
+        await RegistrationTests.AssertProblemAsync(nullIds, HttpStatusCode.BadRequest, "ids");
+    }
+
+    [Fact]
     public async Task Changing_my_display_name_publishes_UserProfileChanged()
     {
         var account = await identity.RegisterAsync();
@@ -67,6 +80,9 @@ public sealed class DirectoryTests(IdentityFixture identity)
         var account = await identity.RegisterAsync();
         using var client = await identity.SignedInClientAsync(account);
         await RegistrationTests.AssertProblemAsync(await client.GetAsync("/users?search="), HttpStatusCode.BadRequest, "search");
+        foreach (var limit in new[] { "-1", "0", "51" })
+            await RegistrationTests.AssertProblemAsync(await client.GetAsync($"/users?search=a&limit={limit}"), HttpStatusCode.BadRequest, "limit");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/users?search=a&limit=50")).StatusCode);
     }
 
     private static async Task<List<JsonElement>> SearchAsync(IdentityClient client, string term)

@@ -67,6 +67,7 @@ public sealed class IdentityFixture : IAsyncLifetime
             foreach (var (key, value) in KeyEncryptionKeys)
                 web.UseSetting(key, value);
             web.UseSetting(EventSealExtensions.KeySetting, EventSealingKey);
+            web.UseSetting("ChatApp:PublishApiDocuments", "true");
             // A failing test sees a bare 500; the exception behind it is kept in ServerErrorLogProvider.LogFile.
             web.ConfigureLogging(logging => logging.AddProvider(new ServerErrorLogProvider()));
         });

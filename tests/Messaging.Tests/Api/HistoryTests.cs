@@ -1,5 +1,7 @@
+using System.Net;
 using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Tests.Support;
+using ChatApp.Testing;
 
 namespace ChatApp.Messaging.Tests.Api;
 
@@ -53,13 +55,22 @@ public sealed class HistoryTests(MessagingFixture fixture)
         Assert.Equal("2 3 4", Page(await ben.HistoryAsync(conversationId, "?after=1&before=5")));
     }
 
-    [Fact]
-    public async Task A_limit_out_of_range_is_brought_into_it()
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("201")]
+    [InlineData("100000")]
+    public async Task A_limit_out_of_range_gets_a_400_problem(string limit)
     {
         var (ben, conversationId) = await FiveMessagesAsync();
+        using var http = fixture.Http(ben);
 
-        Assert.Equal("5 …", Page(await ben.HistoryAsync(conversationId, "?limit=0")));
-        Assert.Equal("1 2 3 4 5", Page(await ben.HistoryAsync(conversationId, "?limit=100000")));
+        var history = await http.GetAsync(new Uri($"/conversations/{conversationId}/messages?limit={limit}", UriKind.Relative), TestContext.Current.CancellationToken);
+        var list = await http.GetAsync(new Uri($"/conversations?limit={limit}", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        await history.AssertProblemAsync(HttpStatusCode.BadRequest);
+        await list.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("1 2 3 4 5", Page(await ben.HistoryAsync(conversationId, "?limit=200")));
     }
 
     /// <summary>A page as its sequence numbers, with "…" when there is more.</summary>

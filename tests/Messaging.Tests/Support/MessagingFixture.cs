@@ -70,6 +70,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         ["Presence:RenewInterval"] = "00:00:01",
         ["Presence:ConnectionLifetime"] = "00:00:03",
         ["Messaging:AllowedOrigins:0"] = "http://localhost:5080",
+        ["ChatApp:PublishApiDocuments"] = "true",
     };
 
     /// <summary>A new user, known to Messaging once its <see cref="UserRegistered"/> event has been handled.</summary>

@@ -83,13 +83,16 @@ public sealed class NotificationsFixture : IAsyncLifetime
         ["Email:MaxRetryDelay"] = "00:00:01",
         ["Email:MaxAttempts"] = MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Email:PollInterval"] = "00:00:00.200",
+        ["ChatApp:PublishApiDocuments"] = "true",
     };
+
+    public string TokenFor(Guid userId) => _tokens.Issue(userId, "user" + userId.ToString("N")[..8]);
 
     public HttpClient Client(Guid? userId = null)
     {
         var client = new HttpClient { BaseAddress = ServiceAddress };
         if (userId is { } id)
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Issue(id, "user" + id.ToString("N")[..8]));
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(id));
         return client;
     }
 

@@ -20,7 +20,8 @@ public sealed class ListConversations(ServiceDatabase database, IOptions<Messagi
             after = position;
         }
 
-        limit = Math.Clamp(limit, 1, options.Value.MaxPageSize);
+        if (limit < 1 || limit > options.Value.MaxPageSize)
+            return MessagingFailures.PageSizeOutOfRange(options.Value.MaxPageSize);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var lines = await ConversationList.QueryAsync(connection, userId, limit + 1, after, cancellationToken);
         var page = lines.Take(limit).ToList();

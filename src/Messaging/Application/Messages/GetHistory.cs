@@ -14,7 +14,8 @@ public sealed class GetHistory(ServiceDatabase database, IOptions<MessagingOptio
 {
     public async Task<Result<MessagePage>> ExecuteAsync(Guid userId, Guid conversationId, long? before, long? after, int limit, CancellationToken cancellationToken)
     {
-        limit = Math.Clamp(limit, 1, options.Value.MaxPageSize);
+        if (limit < 1 || limit > options.Value.MaxPageSize)
+            return MessagingFailures.PageSizeOutOfRange(options.Value.MaxPageSize);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var membership = await ConversationStore.FindMembershipAsync(connection, null, conversationId, userId, cancellationToken);
         if (membership is null)
