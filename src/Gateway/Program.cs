@@ -12,6 +12,7 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseProblemDetailsForErrors();
+app.UseRequestBodyLimits();
 app.UseWebSockets();
 app.UseWebApp();
 app.MapDefaultEndpoints();

@@ -19,6 +19,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.UseProblemDetailsForErrors();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

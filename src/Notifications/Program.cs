@@ -20,6 +20,7 @@ builder.Services.AddServiceOpenApi("/api/notifications");
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -8,6 +8,12 @@ public sealed class MessagingOptions
     /// <summary>Largest message envelope accepted, in UTF-8 bytes.</summary>
     public int MaxBodyBytes { get; set; } = Domain.MessageBody.DefaultMaxBytes;
 
+    /// <summary>
+    /// The largest request or hub message that carries one envelope: JSON may escape nearly every
+    /// byte of it into two (a newline is <c>\n</c>), plus room for the rest of the request.
+    /// </summary>
+    public long MaxMessageRequestBytes => MaxBodyBytes * 2L + 16 * 1024;
+
     /// <summary>Most people in one group, owner included.</summary>
     public int MaxGroupMembers { get; set; } = 256;
 
