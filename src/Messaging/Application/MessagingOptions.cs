@@ -14,6 +14,12 @@ public sealed class MessagingOptions
     /// </summary>
     public long MaxMessageRequestBytes => MaxBodyBytes * 2L + 16 * 1024;
 
+    /// <summary>How often one person may send, edit, report receipts and announce typing.</summary>
+    public Limits.PersonRateLimits RateLimits { get; set; } = new();
+
+    /// <summary>How many sends (and, apart, receipts) may wait to be written, and how long for room.</summary>
+    public Batching.WriteQueueOptions WriteQueue { get; set; } = new();
+
     /// <summary>Most people in one group, owner included.</summary>
     public int MaxGroupMembers { get; set; } = 256;
 

@@ -1,8 +1,10 @@
 using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.Messaging.Api.Hub;
 using ChatApp.Messaging.Application;
+using ChatApp.Messaging.Application.Limits;
 using ChatApp.Messaging.Application.Presence;
 using ChatApp.Messaging.Application.Sessions;
+using ChatApp.Messaging.Infrastructure.Limits;
 using ChatApp.Messaging.Infrastructure.Presence;
 using ChatApp.ServiceDefaults;
 using Microsoft.AspNetCore.SignalR;
@@ -56,6 +58,7 @@ public static class RealtimeExtensions
                 "Presence:ConnectionLifetime must be more than twice Presence:RenewInterval, or live connections expire between renewals.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
+        builder.Services.AddSingleton<IRateLimits, RedisRateLimits>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<PresenceHeartbeat>();
