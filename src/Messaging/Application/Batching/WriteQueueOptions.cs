@@ -4,7 +4,8 @@ namespace ChatApp.Messaging.Application.Batching;
 /// How much a writer (<see cref="Batcher{TRequest, TResult}"/>) holds waiting, from
 /// <c>Messaging:WriteQueue</c>. Past <see cref="Capacity"/> a request waits up to
 /// <see cref="MaxWait"/> for room, then is refused as busy: the queue pushes back instead of
-/// growing (and its waits with it) without bound.
+/// growing (and its waits with it) without bound. The batches being written (up to two of
+/// <see cref="Batcher{TRequest, TResult}.MaxBatch"/>) come on top of the capacity.
 /// </summary>
 public sealed class WriteQueueOptions
 {
