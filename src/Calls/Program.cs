@@ -19,6 +19,7 @@ builder.AddCallsApi();              // hub + Redis backplane, validators, OpenAP
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseRequestBodyLimits();
 app.UseHubOriginCheck(app.Configuration, "Calls");
 app.UseAuthentication();
 app.UseAuthorization();

@@ -19,6 +19,7 @@ app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseProblemDetailsForErrors();
 app.UseInternalPathsClosed();
+app.UseRequestBodyLimits();
 app.UseWebSockets();
 app.UseWebApp();
 app.MapDefaultEndpoints();

@@ -20,6 +20,7 @@ var app = builder.Build();
 
 app.UseTrustedProxies();
 app.UseProblemDetailsForErrors();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -30,6 +30,7 @@ builder.Services.AddServiceOpenApi("/api/messaging");
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseRequestBodyLimits();
 app.UseHubOriginCheck(app.Configuration, "Messaging");
 app.UseAuthentication();
 app.UseAuthorization();

@@ -21,6 +21,7 @@ builder.Services.AddServiceOpenApi("/api/notifications");
 var app = builder.Build();
 
 app.UseProblemDetailsForErrors();
+app.UseRequestBodyLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatApp.BuildingBlocks.UseCases;
 using FluentValidation;
 using Microsoft.AspNetCore.SignalR;
@@ -6,8 +7,9 @@ namespace ChatApp.BuildingBlocks.Realtime;
 
 /// <summary>
 /// Hub failures carry a stable code (<c>invalid</c>, <c>not-found</c>, <c>forbidden</c>,
-/// <c>conflict</c>, <c>gone</c>), then a colon and the human explanation: clients switch on the
-/// code, which follows the "HubException: " that SignalR puts in front of the message.
+/// <c>conflict</c>, <c>gone</c>, <c>rate-limited</c>), then a colon and the human explanation: clients switch on the
+/// code, which follows the "HubException: " that SignalR puts in front of the message. A
+/// <c>rate-limited</c> refusal ends with <c>retry-after=</c> and the seconds to wait.
 /// </summary>
 public static class HubErrors
 {
@@ -24,11 +26,13 @@ public static class HubErrors
             FailureKind.NotFound => "not-found",
             FailureKind.Conflict => "conflict",
             FailureKind.Gone => "gone",
-            FailureKind.TooManyRequests => "too-many-requests",
+            FailureKind.TooManyRequests => "rate-limited",
             _ => "error",
         };
         var fields = failure.Errors is { } errors ? " " + string.Join(" ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}")) : "";
-        return new HubException($"{code}: {failure.Title}.{(failure.Detail is null ? "" : " " + failure.Detail)}{fields}");
+        // What HTTP says in Retry-After, in seconds, for the client to wait before trying again.
+        var retryAfter = failure.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $" retry-after={wait.TotalSeconds:0.###}") : "";
+        return new HubException($"{code}: {failure.Title}.{(failure.Detail is null ? "" : " " + failure.Detail)}{fields}{retryAfter}");
     }
 
     /// <summary>The same validation as the REST endpoint's: an invalid argument fails with <c>invalid</c> and one message per field.</summary>

@@ -55,6 +55,10 @@ public static class MessagingFailures
     public static readonly Failure BodyTooLarge =
         Failure.Field(FailureKind.Invalid, "Message too large", "body", "The message is larger than the server accepts.");
 
+    /// <summary>Over the person's rate limit, or the service too busy to take more now: try again after <paramref name="retryAfter"/>.</summary>
+    public static Failure RateLimited(TimeSpan retryAfter) =>
+        new(FailureKind.TooManyRequests, "Too many requests", $"Slow down: try again in {Math.Max(0.1, retryAfter.TotalSeconds):0.#} seconds.") { RetryAfter = retryAfter };
+
     /// <summary>An envelope the server refuses (<see cref="Domain.MessageEnvelope"/>): malformed, of another sender, or with the wrong recipients.</summary>
     public static Failure InvalidEnvelope(string problem) =>
         Failure.Field(FailureKind.Invalid, "Invalid envelope", "body", problem);

@@ -8,6 +8,18 @@ public sealed class MessagingOptions
     /// <summary>Largest message envelope accepted, in UTF-8 bytes.</summary>
     public int MaxBodyBytes { get; set; } = Domain.MessageBody.DefaultMaxBytes;
 
+    /// <summary>
+    /// The largest request or hub message that carries one envelope: JSON may escape nearly every
+    /// byte of it into two (a newline is <c>\n</c>), plus room for the rest of the request.
+    /// </summary>
+    public long MaxMessageRequestBytes => MaxBodyBytes * 2L + 16 * 1024;
+
+    /// <summary>How often one person may send, edit, report receipts and announce typing.</summary>
+    public Limits.PersonRateLimits RateLimits { get; set; } = new();
+
+    /// <summary>How many sends (and, apart, receipts) may wait to be written, and how long for room.</summary>
+    public Batching.WriteQueueOptions WriteQueue { get; set; } = new();
+
     /// <summary>Most people in one group, owner included.</summary>
     public int MaxGroupMembers { get; set; } = 256;
 

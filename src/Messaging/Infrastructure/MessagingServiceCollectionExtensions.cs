@@ -20,6 +20,8 @@ public static class MessagingServiceCollectionExtensions
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.Section)
             .Validate(options => options.MaxBodyBytes > 0 && options.MaxGroupMembers >= 2 && options.MaxPageSize > 0,
                 "Messaging:MaxBodyBytes, MaxGroupMembers (at least 2) and MaxPageSize must be positive.")
+            .Validate(options => options.WriteQueue.IsValid, "Messaging:WriteQueue:Capacity must be at least 1 and MaxWait not negative.")
+            .Validate(options => options.RateLimits.IsValid, "Each bucket of Messaging:RateLimits needs a Burst of at least 1 and a positive PerSecond.")
             .ValidateOnStart();
         var services = builder.Services;
         services.AddSingleton<MessageWriter>();

@@ -1,9 +1,12 @@
 using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.Messaging.Api.Hub;
 using ChatApp.Messaging.Application;
+using ChatApp.Messaging.Application.Limits;
 using ChatApp.Messaging.Application.Presence;
 using ChatApp.Messaging.Application.Sessions;
+using ChatApp.Messaging.Infrastructure.Limits;
 using ChatApp.Messaging.Infrastructure.Presence;
+using ChatApp.ServiceDefaults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -14,7 +17,6 @@ namespace ChatApp.Messaging.Infrastructure;
 public static class RealtimeExtensions
 {
     public const string RedisConnectionName = "redis";
-    private const int EnvelopeOverheadBytes = 16 * 1024;
 
     /// <summary>
     /// The chat hub with a Redis backplane (<c>ConnectionStrings:redis</c>), so a push reaches a
@@ -31,11 +33,12 @@ public static class RealtimeExtensions
         // While it is away, fail at once instead of queueing each command for 5 s: a send must not wait that long for its pushes.
         redisOptions.BacklogPolicy = BacklogPolicy.FailFast;
 
-        var maxBodyBytes = builder.Configuration.GetValue($"{MessagingOptions.Section}:{nameof(MessagingOptions.MaxBodyBytes)}", new MessagingOptions().MaxBodyBytes);
+        var messaging = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.AddSignalR(hub =>
             {
-                // An envelope of the largest size, JSON-escaped in a hub message, still fits.
-                hub.MaximumReceiveMessageSize = maxBodyBytes * 2L + EnvelopeOverheadBytes;
+                // An envelope of the largest size, JSON-escaped in a hub message, still fits; a larger
+                // message is refused while it is read, before it is buffered whole.
+                hub.MaximumReceiveMessageSize = messaging.MaxMessageRequestBytes;
             })
             .AddStackExchangeRedis(backplane =>
             {
@@ -55,6 +58,7 @@ public static class RealtimeExtensions
                 "Presence:ConnectionLifetime must be more than twice Presence:RenewInterval, or live connections expire between renewals.")
             .ValidateOnStart();
         builder.Services.AddSingleton<IPresenceStore, RedisPresenceStore>();
+        builder.Services.AddSingleton<IRateLimits, RedisRateLimits>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<PresenceTracker>();
         builder.Services.AddSingleton<PresenceHeartbeat>();
@@ -66,7 +70,10 @@ public static class RealtimeExtensions
     /// <summary>The hub at <c>/hubs/chat</c>; a connection ends when its token does.</summary>
     public static IEndpointRouteBuilder MapChatHub(this IEndpointRouteBuilder app)
     {
-        app.MapHub<ChatHub>("/hubs/chat", connection => connection.CloseOnAuthenticationExpiration = true);
+        var messaging = app.ServiceProvider.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        // Long polling and server-sent events post hub messages as request bodies.
+        app.MapHub<ChatHub>("/hubs/chat", connection => connection.CloseOnAuthenticationExpiration = true)
+            .WithRequestBodyLimit(messaging.MaxMessageRequestBytes);
         return app;
     }
 

@@ -2,6 +2,7 @@ using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Application.Messages;
+using ChatApp.ServiceDefaults;
 
 namespace ChatApp.Messaging.Api.Endpoints;
 
@@ -25,6 +26,8 @@ public static class ConversationEndpoints
             Results.Ok(await sync.ExecuteAsync(context.User.GetUserId(), request.Conversations!, cancellationToken)))
             .RequireAuthorization().WithTags("Conversations")
             .WithName("SyncConversations")
+            // Up to MaxConversations cursors of about 70 bytes each.
+            .WithRequestBodyLimit(SyncRequestValidator.MaxConversations * 96L)
             .Validates<SyncRequest>()
             .Produces<SyncResult>();
         return app;

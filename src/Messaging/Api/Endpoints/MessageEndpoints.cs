@@ -1,7 +1,10 @@
 using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.Messaging.Application;
 using ChatApp.Messaging.Application.Messages;
 using ChatApp.Messaging.Application.Receipts;
+using ChatApp.ServiceDefaults;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.Messaging.Api.Endpoints;
 
@@ -9,6 +12,8 @@ public static class MessageEndpoints
 {
     public static IEndpointRouteBuilder MapMessageEndpoints(this IEndpointRouteBuilder app)
     {
+        // Sends and edits carry an envelope, which may be larger than the default body limit.
+        var messageRequestBytes = app.ServiceProvider.GetRequiredService<IOptions<MessagingOptions>>().Value.MaxMessageRequestBytes;
         var messages = app.MapGroup("/conversations/{conversationId:guid}").RequireAuthorization().WithTags("Messages");
 
         messages.MapGet("/messages", async (Guid conversationId, long? before, long? after, int? limit, GetHistory history, HttpContext context, CancellationToken cancellationToken) =>
@@ -19,12 +24,14 @@ public static class MessageEndpoints
         messages.MapPost("/messages", async (Guid conversationId, NewMessageRequest request, SendMessage send, HttpContext context, CancellationToken cancellationToken) =>
             (await send.ExecuteAsync(context.User.GetUserId(), conversationId, request.ToMessage(), cancellationToken)).ToResult(context, Results.Ok))
             .WithName("SendMessage")
+            .WithRequestBodyLimit(messageRequestBytes)
             .Validates<NewMessageRequest>()
             .Produces<MessageView>();
 
         messages.MapPut("/messages/{sequence:long}", async (Guid conversationId, long sequence, EditMessageRequest request, EditMessage edit, HttpContext context, CancellationToken cancellationToken) =>
             (await edit.ExecuteAsync(context.User.GetUserId(), conversationId, sequence, request.Body!, cancellationToken)).ToResult(context, Results.Ok))
             .WithName("EditMessage")
+            .WithRequestBodyLimit(messageRequestBytes)
             .Validates<EditMessageRequest>()
             .Produces<MessageView>();
 
@@ -48,6 +55,7 @@ public static class MessageEndpoints
             (await send.ExecuteAsync(context.User.GetUserId(), userId, request.ToMessage(), cancellationToken)).ToResult(context, Results.Ok))
             .RequireAuthorization().WithTags("Messages")
             .WithName("SendDirectMessage")
+            .WithRequestBodyLimit(messageRequestBytes)
             .Validates<NewMessageRequest>()
             .Produces<MessageView>();
         return app;

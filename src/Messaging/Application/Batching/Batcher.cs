@@ -15,25 +15,47 @@ public abstract class Batched<TResult>
 /// everything waiting (up to <see cref="MaxBatch"/>) and writes it in one go, so under load a
 /// hundred sends cost a few database round trips instead of hundreds, and alone a request waits
 /// for nobody. A few loops run side by side, so one slow batch does not hold up the rest.
+/// The queue is bounded (<see cref="WriteQueueOptions"/>): when the database falls behind, a
+/// request waits briefly for room and is then answered <see cref="Busy"/>, rather than everyone's
+/// requests queueing for ever longer.
 /// </summary>
-public abstract class Batcher<TRequest, TResult> : BackgroundService
+public abstract class Batcher<TRequest, TResult>(WriteQueueOptions queue) : BackgroundService
     where TRequest : Batched<TResult>
 {
     public const int MaxBatch = 64;
     private const int Loops = 2;
-    private readonly Channel<TRequest> _waiting = Channel.CreateUnbounded<TRequest>(new UnboundedChannelOptions { SingleWriter = false });
+    private readonly Channel<TRequest> _waiting = Channel.CreateBounded<TRequest>(
+        new BoundedChannelOptions(queue.Capacity) { SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
-    /// <summary>Queues <paramref name="request"/> and waits for its answer.</summary>
-    public Task<TResult> SubmitAsync(TRequest request, CancellationToken cancellationToken)
+    /// <summary>Queues <paramref name="request"/> and waits for its answer; <see cref="Busy"/> when the queue stays full.</summary>
+    public async Task<TResult> SubmitAsync(TRequest request, CancellationToken cancellationToken)
     {
         if (!_waiting.Writer.TryWrite(request))
-            throw new InvalidOperationException("The service is stopping.");
+        {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            waiting.CancelAfter(queue.MaxWait);
+            try
+            {
+                await _waiting.Writer.WriteAsync(request, waiting.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Busy(queue.MaxWait);
+            }
+            catch (ChannelClosedException ex)
+            {
+                throw new InvalidOperationException("The service is stopping.", ex);
+            }
+        }
         // The caller may stop waiting; the batch still writes the request (it may already be in the database).
-        return request.Answer.Task.WaitAsync(cancellationToken);
+        return await request.Answer.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Writes one batch and answers every request in it (with a result or an exception).</summary>
     protected abstract Task WriteAsync(IReadOnlyList<TRequest> batch);
+
+    /// <summary>The answer to a request refused because the queue stayed full: try again after <paramref name="retryAfter"/>.</summary>
+    protected abstract TResult Busy(TimeSpan retryAfter);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => LoopAsync()));

@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.UseCases;
+using ChatApp.Messaging.Application.Limits;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Messaging.Application.Messages;
@@ -7,10 +8,12 @@ namespace ChatApp.Messaging.Application.Messages;
 /// Replaces the envelope of a message I sent; members see it marked as edited. The new envelope
 /// holds keys for the members at the time of the edit, not those of the original message.
 /// </summary>
-public sealed class EditMessage(OwnMessageChange change, IOptions<MessagingOptions> options)
+public sealed class EditMessage(OwnMessageChange change, IRateLimits limits, IOptions<MessagingOptions> options)
 {
     public async Task<Result<MessageView>> ExecuteAsync(Guid userId, Guid conversationId, long sequence, string body, CancellationToken cancellationToken)
     {
+        if (await limits.RefusalAsync(userId, LimitedAction.Edit, cancellationToken) is { } tooMany)
+            return tooMany;
         var envelope = SentEnvelope.Read(body, userId, options.Value.MaxBodyBytes);
         if (envelope.Failure is { } failure)
             return failure;

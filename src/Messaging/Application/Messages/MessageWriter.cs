@@ -6,6 +6,7 @@ using ChatApp.Messaging.Application.Batching;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Domain;
 using Dapper;
+using Microsoft.Extensions.Options;
 using MySqlConnector;
 
 namespace ChatApp.Messaging.Application.Messages;
@@ -31,9 +32,11 @@ public sealed class PendingSend(Guid senderId, Guid conversationId, NewMessage m
 /// sequence numbers are gapless per conversation, a client id already stored returns that message,
 /// and an envelope holds a key for each member of the conversation now and for nobody else.
 /// </summary>
-public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast, TimeProvider clock)
-    : Batcher<PendingSend, Result<MessageView>>
+public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast, TimeProvider clock, IOptions<MessagingOptions> options)
+    : Batcher<PendingSend, Result<MessageView>>(options.Value.WriteQueue)
 {
+    protected override Result<MessageView> Busy(TimeSpan retryAfter) => MessagingFailures.RateLimited(retryAfter);
+
     protected override async Task WriteAsync(IReadOnlyList<PendingSend> batch)
     {
         IReadOnlyList<Outcome> outcomes;

@@ -1,6 +1,7 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Application.Limits;
 using ChatApp.Messaging.Domain;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,14 @@ namespace ChatApp.Messaging.Application.Messages;
 /// The members of a direct conversation are always the two of them, so its envelope is checked
 /// against the pair before anything is made: a refused first message leaves no conversation behind.
 /// </summary>
-public sealed class SendDirectMessage(UnitOfWorkFactory unitOfWorks, SendMessage send, IChatBroadcast broadcast, TimeProvider clock, IOptions<MessagingOptions> options)
+public sealed class SendDirectMessage(UnitOfWorkFactory unitOfWorks, SendMessage send, IRateLimits limits, IChatBroadcast broadcast, TimeProvider clock, IOptions<MessagingOptions> options)
 {
     public async Task<Result<MessageView>> ExecuteAsync(Guid senderId, Guid recipientId, NewMessage message, CancellationToken cancellationToken)
     {
         if (senderId == recipientId)
             return MessagingFailures.CannotMessageYourself;
+        if (await limits.RefusalAsync(senderId, LimitedAction.Send, cancellationToken) is { } tooMany)
+            return tooMany;
 
         var envelope = SentEnvelope.Read(message.Body, senderId, options.Value.MaxBodyBytes);
         if ((envelope.Failure ?? envelope.Value!.CheckMembers([senderId, recipientId])) is { } refused)

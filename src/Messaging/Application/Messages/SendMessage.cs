@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.UseCases;
+using ChatApp.Messaging.Application.Limits;
 using ChatApp.Messaging.Domain;
 using Microsoft.Extensions.Options;
 
@@ -12,10 +13,12 @@ namespace ChatApp.Messaging.Application.Messages;
 /// name me as its sender, and hold a key for each member of the conversation and nobody else
 /// (checked by the writer, with the members as they are when it is stored).
 /// </summary>
-public sealed class SendMessage(MessageWriter writer, IOptions<MessagingOptions> options)
+public sealed class SendMessage(MessageWriter writer, IRateLimits limits, IOptions<MessagingOptions> options)
 {
     public async Task<Result<MessageView>> ExecuteAsync(Guid senderId, Guid conversationId, NewMessage message, CancellationToken cancellationToken)
     {
+        if (await limits.RefusalAsync(senderId, LimitedAction.Send, cancellationToken) is { } tooMany)
+            return tooMany;
         var envelope = SentEnvelope.Read(message.Body, senderId, options.Value.MaxBodyBytes);
         return envelope.Failure is { } failure
             ? failure

@@ -1,17 +1,20 @@
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Application.Limits;
 using Dapper;
 
 namespace ChatApp.Messaging.Application.Presence;
 
 /// <summary>I am typing in a conversation: the other members' devices show it for a few seconds.</summary>
-public sealed class AnnounceTyping(ServiceDatabase database, IChatBroadcast broadcast, TimeProvider clock)
+public sealed class AnnounceTyping(ServiceDatabase database, IRateLimits limits, IChatBroadcast broadcast, TimeProvider clock)
 {
     public static readonly TimeSpan ShownFor = TimeSpan.FromSeconds(6);
 
     public async Task<Result<TypingView>> ExecuteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {
+        if (await limits.RefusalAsync(userId, LimitedAction.Typing, cancellationToken) is { } tooMany)
+            return tooMany;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // One read: every membership of the conversation tells both whether I am in it and whom to tell.
         var members = (await connection.QueryAsync<Membership>(new CommandDefinition(

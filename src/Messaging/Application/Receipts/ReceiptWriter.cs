@@ -6,6 +6,7 @@ using ChatApp.Messaging.Application.Batching;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Domain;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace ChatApp.Messaging.Application.Receipts;
 
@@ -27,8 +28,11 @@ public sealed class PendingReceipt(Guid userId, Guid conversationId, long? deliv
 /// them back. No transaction: GREATEST keeps each pointer monotonic whoever writes it, and what
 /// is answered and pushed is what the database held after the update, never an older value.
 /// </summary>
-public sealed class ReceiptWriter(ServiceDatabase database, IChatBroadcast broadcast) : Batcher<PendingReceipt, Result<MemberReceipts>>
+public sealed class ReceiptWriter(ServiceDatabase database, IChatBroadcast broadcast, IOptions<MessagingOptions> options)
+    : Batcher<PendingReceipt, Result<MemberReceipts>>(options.Value.WriteQueue)
 {
+    protected override Result<MemberReceipts> Busy(TimeSpan retryAfter) => MessagingFailures.RateLimited(retryAfter);
+
     protected override async Task WriteAsync(IReadOnlyList<PendingReceipt> batch)
     {
         var conversationIds = batch.Select(receipt => receipt.ConversationId).Distinct().ToList();

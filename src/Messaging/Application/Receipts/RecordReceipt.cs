@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.UseCases;
+using ChatApp.Messaging.Application.Limits;
 
 namespace ChatApp.Messaging.Application.Receipts;
 
@@ -8,8 +9,10 @@ namespace ChatApp.Messaging.Application.Receipts;
 /// hear of it, which turns the senders' ticks. Reports arriving together are recorded together
 /// (<see cref="ReceiptWriter"/>).
 /// </summary>
-public sealed class RecordReceipt(ReceiptWriter writer)
+public sealed class RecordReceipt(ReceiptWriter writer, IRateLimits limits)
 {
-    public Task<Result<MemberReceipts>> ExecuteAsync(Guid userId, Guid conversationId, long? delivered, long? read, CancellationToken cancellationToken) =>
-        writer.SubmitAsync(new PendingReceipt(userId, conversationId, delivered, read), cancellationToken);
+    public async Task<Result<MemberReceipts>> ExecuteAsync(Guid userId, Guid conversationId, long? delivered, long? read, CancellationToken cancellationToken) =>
+        await limits.RefusalAsync(userId, LimitedAction.Receipt, cancellationToken) is { } tooMany
+            ? tooMany
+            : await writer.SubmitAsync(new PendingReceipt(userId, conversationId, delivered, read), cancellationToken);
 }

@@ -7,6 +7,7 @@ import { signal } from '../app/signal';
 import { bindingOf, open, seal, type OpenedMessage } from '../crypto/envelope';
 import { KeyRing } from '../crypto/keyring';
 import { asRefusal, buildHub, isConnected } from './hub';
+import { retryAfterMs } from './retryAfter';
 import { applyReceipts, mergeMessages, type ChatMessage } from './model';
 import { ChatStorage, type OutgoingMessage } from './storage';
 import { notifyNewMessage } from './notifications';
@@ -412,6 +413,13 @@ export class Chat {
       } catch (error) {
         const refused = asRefusal(error);
         if (!refused) return false; // The connection went: the next connection sends it, with the same id.
+        if (refused.code === 'rate-limited') {
+          // Too many at once (an outbox after a long time offline) or the service is busy: the
+          // message stays queued, and goes, with the same id, after the wait the server asked for.
+          await new Promise((resume) => setTimeout(resume, retryAfterMs(refused.message)));
+          this.flushAgain = true;
+          return true;
+        }
         message.failed = refused.code;
         await this.storage.enqueue(message);
         this.bump();
