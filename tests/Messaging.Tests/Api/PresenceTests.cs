@@ -119,7 +119,7 @@ public sealed class PresenceTests(MessagingFixture fixture)
         var store = fixture.Primary.Get<IPresenceStore>();
         var userId = Guid.NewGuid();
         var connectionId = $"test-{Guid.NewGuid():N}";
-        Assert.True(await store.AddConnectionAsync(userId, connectionId));
+        Assert.Equal(ConnectionAdmission.First, await store.AddConnectionAsync(userId, connectionId));
         IReadOnlyCollection<(Guid, string)> heartbeatSnapshot = [(userId, connectionId)];
 
         Assert.True(await store.RemoveConnectionAsync(userId, connectionId));

@@ -58,8 +58,16 @@ public sealed partial class ChatHub(PresenceTracker presence, LocalConnections c
             return;
         }
 
+        var admitted = true;
+        await PresenceAsync(async () => admitted = await presence.ConnectedAsync(Me, Context.ConnectionId));
+        if (!admitted)
+        {
+            // Thrown, the connection closes with this message and without reconnecting; OnDisconnectedAsync does not run for it.
+            connections.Remove(Context.ConnectionId);
+            throw new HubException("too-many-connections: This account holds as many open connections as allowed; close a tab or device and try again.");
+        }
+
         MessagingMetrics.Connections.Add(1);
-        await PresenceAsync(() => presence.ConnectedAsync(Me, Context.ConnectionId));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -6,8 +6,11 @@ namespace ChatApp.Messaging.Application.Presence;
 /// </summary>
 public interface IPresenceStore
 {
-    /// <summary>Records a connection; true when it is the user's first (they came online).</summary>
-    Task<bool> AddConnectionAsync(Guid userId, string connectionId);
+    /// <summary>
+    /// Records a connection unless the user already holds as many live ones as allowed; says
+    /// whether it is their first (they came online), another, or one too many (not recorded).
+    /// </summary>
+    Task<ConnectionAdmission> AddConnectionAsync(Guid userId, string connectionId);
 
     /// <summary>Removes a connection; true when it was the user's last (they went offline).</summary>
     Task<bool> RemoveConnectionAsync(Guid userId, string connectionId);

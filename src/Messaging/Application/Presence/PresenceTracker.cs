@@ -14,10 +14,13 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
     // Connections that closed while the store was away, for the heartbeat to record.
     private readonly ConcurrentQueue<(Guid UserId, string ConnectionId)> _missedGoodbyes = new();
 
-    public async Task ConnectedAsync(Guid userId, string connectionId)
+    /// <returns>False when the user already holds as many connections as allowed: this one is to be refused.</returns>
+    public async Task<bool> ConnectedAsync(Guid userId, string connectionId)
     {
-        if (await store.AddConnectionAsync(userId, connectionId))
+        var admission = await store.AddConnectionAsync(userId, connectionId);
+        if (admission == ConnectionAdmission.First)
             await AnnounceAsync([userId], online: true);
+        return admission != ConnectionAdmission.OverLimit;
     }
 
     public async Task DisconnectedAsync(Guid userId, string connectionId)

@@ -10,4 +10,10 @@ public sealed class PresenceOptions
 
     /// <summary>How often each replica renews its connections and forgets the expired ones of others.</summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Live hub connections one person may hold across every replica (tabs, phones, desktops);
+    /// the next is refused, so one account cannot tie up a replica's connections and memory.
+    /// </summary>
+    public int MaxConnectionsPerPerson { get; set; } = 20;
 }

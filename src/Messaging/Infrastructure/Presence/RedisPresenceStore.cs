@@ -16,10 +16,12 @@ public sealed class RedisPresenceStore(IConnectionMultiplexer redis, IOptions<Pr
     private const string Prefix = "chatapp:presence:";
     private static readonly RedisKey OnlineKey = Prefix + "online";
 
-    // KEYS: user's connections, online set. ARGV: connection, expiry, now, user. Returns the live connections before this one.
+    // KEYS: user's connections, online set. ARGV: connection, expiry, now, user, max. Returns the
+    // live connections before this one, or -1 (and records nothing) when there are max already.
     private static readonly LuaScript Add = LuaScript.Prepare("""
         redis.call('ZREMRANGEBYSCORE', @userKey, '-inf', @now)
         local before = redis.call('ZCARD', @userKey)
+        if before >= tonumber(@max) then return -1 end
         redis.call('ZADD', @userKey, @expiry, @connection)
         redis.call('ZADD', @onlineKey, 'GT', @expiry, @user)
         return before
@@ -70,8 +72,13 @@ public sealed class RedisPresenceStore(IConnectionMultiplexer redis, IOptions<Pr
 
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<bool> AddConnectionAsync(Guid userId, string connectionId) =>
-        (long)await Db.ScriptEvaluateAsync(Add, Arguments(userId, connectionId)) == 0;
+    public async Task<ConnectionAdmission> AddConnectionAsync(Guid userId, string connectionId) =>
+        (long)await Db.ScriptEvaluateAsync(Add, Arguments(userId, connectionId)) switch
+        {
+            < 0 => ConnectionAdmission.OverLimit,
+            0 => ConnectionAdmission.First,
+            _ => ConnectionAdmission.Another,
+        };
 
     public async Task<bool> RemoveConnectionAsync(Guid userId, string connectionId) =>
         (long)await Db.ScriptEvaluateAsync(Remove, Arguments(userId, connectionId)) == 1;
@@ -124,6 +131,7 @@ public sealed class RedisPresenceStore(IConnectionMultiplexer redis, IOptions<Pr
             now,
             expiry = now + (long)options.Value.ConnectionLifetime.TotalMilliseconds,
             lifetime = (long)options.Value.ConnectionLifetime.TotalMilliseconds,
+            max = options.Value.MaxConnectionsPerPerson,
         };
     }
 
