@@ -73,6 +73,11 @@ public sealed class WholeSystemFixture : IAsyncLifetime
             .WithEnvironment("RateLimits__SignInPerAddress__Window", "00:15:00")
             .WithEnvironment("RateLimits__CodeEntryPerAddress__Permits", "10000")
             .WithEnvironment("RateLimits__CodeEntryPerAddress__Window", "00:15:00");
+        // The long-history tests write thousands of messages as one person in seconds, far beyond
+        // what a person may send (Messaging.Tests hold the default limits).
+        builder.CreateResourceBuilder<ProjectResource>("messaging")
+            .WithEnvironment("Messaging__RateLimits__Sends__Burst", "100000")
+            .WithEnvironment("Messaging__RateLimits__Sends__PerSecond", "100000");
         // A call rings 30 s in production; 5 s keeps the missed-call test short (Calls.Tests hold the default).
         builder.CreateResourceBuilder<ProjectResource>("calls")
             .WithEnvironment("Calls__RingFor", "00:00:05");

@@ -13,6 +13,9 @@ namespace ChatApp.BuildingBlocks.Realtime;
 /// </summary>
 public static class HubErrors
 {
+    /// <summary>Where a refusal's wait is kept in <see cref="Exception.Data"/>.</summary>
+    public const string RetryAfterKey = "chatapp.retry-after";
+
     public static T OrThrow<T>(this Result<T> result) =>
         result.Failure is { } failure ? throw failure.ToHubException() : result.Value!;
 
@@ -32,7 +35,12 @@ public static class HubErrors
         var fields = failure.Errors is { } errors ? " " + string.Join(" ", errors.Select(error => $"{error.Key}: {string.Join(" ", error.Value)}")) : "";
         // What HTTP says in Retry-After, in seconds, for the client to wait before trying again.
         var retryAfter = failure.RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $" retry-after={wait.TotalSeconds:0.###}") : "";
-        return new HubException($"{code}: {failure.Title}.{(failure.Detail is null ? "" : " " + failure.Detail)}{fields}{retryAfter}");
+        var message = $"{code}: {failure.Title}.{(failure.Detail is null ? "" : " " + failure.Detail)}{fields}{retryAfter}";
+        var exception = new HubException(message);
+        // For HoldRateLimitedCalls. A HubException of another type would reach the client with "An unexpected error occurred".
+        if (failure.RetryAfter is { } hint)
+            exception.Data[RetryAfterKey] = hint;
+        return exception;
     }
 
     /// <summary>The same validation as the REST endpoint's: an invalid argument fails with <c>invalid</c> and one message per field.</summary>

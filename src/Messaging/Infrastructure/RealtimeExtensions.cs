@@ -39,6 +39,7 @@ public static class RealtimeExtensions
                 // An envelope of the largest size, JSON-escaped in a hub message, still fits; a larger
                 // message is refused while it is read, before it is buffered whole.
                 hub.MaximumReceiveMessageSize = messaging.MaxMessageRequestBytes;
+                hub.AddFilter(new HoldRateLimitedCalls(TimeSpan.FromSeconds(1)));
             })
             .AddStackExchangeRedis(backplane =>
             {
