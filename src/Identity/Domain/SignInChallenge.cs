@@ -6,8 +6,8 @@ namespace ChatApp.Identity.Domain;
 /// <summary>
 /// The second step of one sign-in attempt, after the password was right. It carries at most
 /// one live email code: six digits from a CSPRNG, kept only as an HMAC under a key the caller
-/// holds apart from the challenge (six digits hashed without a secret fall to a million guesses), valid for ten minutes,
-/// used once; five wrong entries end the challenge, and a new code can be sent at most once a
+/// holds apart from the challenge (six digits hashed without a secret fall to a million guesses),
+/// valid for ten minutes, used once; five wrong entries end the challenge, and a new code can be sent at most once a
 /// minute. The challenge itself lives for half an hour at most, however often codes are resent.
 /// </summary>
 public sealed class SignInChallenge
