@@ -5,8 +5,9 @@ namespace ChatApp.Identity.Domain;
 
 /// <summary>
 /// The second step of one sign-in attempt, after the password was right. It carries at most
-/// one live email code: six digits from a CSPRNG, kept only as a hash, valid for ten minutes,
-/// used once; five wrong entries end the challenge, and a new code can be sent at most once a
+/// one live email code: six digits from a CSPRNG, kept only as an HMAC under a key the caller
+/// holds apart from the challenge (six digits hashed without a secret fall to a million guesses),
+/// valid for ten minutes, used once; five wrong entries end the challenge, and a new code can be sent at most once a
 /// minute. The challenge itself lives for half an hour at most, however often codes are resent.
 /// </summary>
 public sealed class SignInChallenge
@@ -49,7 +50,7 @@ public sealed class SignInChallenge
         CodeSentAt is { } sent && now < sent + ResendInterval ? sent + ResendInterval : null;
 
     /// <summary>Makes a new code, replacing any earlier one, and returns it in clear for the email.</summary>
-    public string IssueCode(DateTimeOffset now)
+    public string IssueCode(DateTimeOffset now, byte[] codeKey)
     {
         if (!IsOpen(now))
             throw new InvalidOperationException("The challenge is over; no code can be issued.");
@@ -57,14 +58,14 @@ public sealed class SignInChallenge
             throw new InvalidOperationException("A code was sent less than a minute ago.");
 
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        CodeHash = HashCode(code);
+        CodeHash = HashCode(code, codeKey);
         CodeSentAt = now;
         CodeExpiresAt = Min(now + CodeLifetime, ExpiresAt);
         return code;
     }
 
     /// <summary>Checks an emailed code: right, wrong (counted), expired, or too late altogether.</summary>
-    public CodeCheck CheckCode(string code, DateTimeOffset now)
+    public CodeCheck CheckCode(string code, DateTimeOffset now, byte[] codeKey)
     {
         if (Over(now) is { } over)
             return over;
@@ -72,7 +73,7 @@ public sealed class SignInChallenge
             return CodeCheck.Expired;
 
         // Hash whatever came in, so a malformed entry takes as long as a wrong one.
-        return Settle(CryptographicOperations.FixedTimeEquals(HashCode(code ?? ""), CodeHash), now);
+        return Settle(CryptographicOperations.FixedTimeEquals(HashCode(code ?? "", codeKey), CodeHash), now);
     }
 
     /// <summary>
@@ -111,7 +112,7 @@ public sealed class SignInChallenge
             CompletedAt = completedAt,
         };
 
-    private byte[] HashCode(string code) => SHA256.HashData(Encoding.UTF8.GetBytes($"{Id:N}:{code}"));
+    private byte[] HashCode(string code, byte[] codeKey) => HMACSHA256.HashData(codeKey, Encoding.UTF8.GetBytes($"{Id:N}:{code}"));
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

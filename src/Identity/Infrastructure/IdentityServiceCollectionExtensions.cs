@@ -38,6 +38,8 @@ public static class IdentityServiceCollectionExtensions
             new SecretColumn("signing_keys", "key_id", "private_key", SigningKeyRing.Purpose),
             new SecretColumn("authenticators", "user_id", "secret", ProtectedAuthenticatorSecrets.Purpose));
         builder.Services.AddSingleton<IAuthenticatorSecrets, ProtectedAuthenticatorSecrets>();
+        builder.Services.AddSingleton<HmacKeys>();
+        builder.Services.AddSingleton<ISignInCodeKey, SignInCodeKey>();
         return builder;
     }
 

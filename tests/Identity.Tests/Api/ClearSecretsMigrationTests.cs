@@ -47,7 +47,7 @@ public sealed class ClearSecretsMigrationTests(IdentityFixture identity)
             await db.ExecuteAsync("UPDATE authenticators SET secret = @totpSecret, is_protected = FALSE WHERE user_id = @userId", new { totpSecret, userId = account.Id });
             await db.ExecuteAsync("DELETE FROM data_protection_keys");
             // Device cookies came with the key ring: the previous version had no key of theirs.
-            await db.ExecuteAsync("DELETE FROM device_cookie_keys");
+            await db.ExecuteAsync("DELETE FROM hmac_keys");
         }
 
         await using var after = IdentityReplica.Start(identity, database, keyEncryptionKey);

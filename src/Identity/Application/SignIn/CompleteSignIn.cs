@@ -24,7 +24,7 @@ public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignIn
 /// </summary>
 public sealed class CompleteSignIn(
     UnitOfWorkFactory unitOfWorks, SessionStarter sessions, PasskeyVerifier passkeys, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
-    DeviceCookies deviceCookies, SecurityEventLog securityEvents, IAuthenticatorSecrets authenticatorSecrets, TimeProvider clock)
+    DeviceCookies deviceCookies, SecurityEventLog securityEvents, IAuthenticatorSecrets authenticatorSecrets, ISignInCodeKey codeKey, TimeProvider clock)
 {
     public async Task<Result<SignedInSession>> ExecuteAsync(CompleteSignInCommand command, Client client, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ public sealed class CompleteSignIn(
         var now = clock.GetUtcNow();
         var check = proof switch
         {
-            SignInProof.EmailCode => challenge.CheckCode(command.Code, now),
+            SignInProof.EmailCode => challenge.CheckCode(command.Code, now, await codeKey.GetAsync(cancellationToken)),
             SignInProof.AuthenticatorCode => challenge.CheckOtherFactor(await AuthenticatorAcceptsAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
             SignInProof.RecoveryCode => challenge.CheckOtherFactor(await AuthenticatorStore.UseRecoveryCodeAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
             SignInProof.Passkey => challenge.CheckOtherFactor(await passkeys.AcceptsAsync(unitOfWork, challenge.Id, user.Id, command.Assertion, now, cancellationToken), now),

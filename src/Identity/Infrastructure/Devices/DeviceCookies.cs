@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Infrastructure.Secrets;
 using Dapper;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Infrastructure.Devices;
@@ -13,18 +13,17 @@ namespace ChatApp.Identity.Infrastructure.Devices;
 /// browser gets a cookie naming the account and a random nonce, signed with HMAC-SHA256. A sign-in
 /// presenting a valid one for the account it names is counted per cookie instead of in the
 /// account's shared bucket, so guessing from elsewhere cannot lock the owner's browser out.
-/// The HMAC key is made once and kept in the database (device_cookie_keys), encrypted with Data
-/// Protection as the token signing keys are, so every replica checks every replica's cookies and
-/// whoever reads the table cannot forge one. A cookie used for too many wrong
+/// The HMAC key is one of Identity's <see cref="HmacKeys"/> (in the database, encrypted with Data
+/// Protection), so every replica checks every replica's cookies and whoever reads the table cannot
+/// forge one. A cookie used for too many wrong
 /// passwords is revoked (revoked_device_cookies) and counts as unknown from then on.
 /// </summary>
-public sealed class DeviceCookies(ServiceDatabase database, IDataProtectionProvider protection, TimeProvider clock, IOptions<DeviceCookieOptions> options)
+public sealed class DeviceCookies(ServiceDatabase database, HmacKeys keys, TimeProvider clock, IOptions<DeviceCookieOptions> options)
 {
-    private readonly IDataProtector _protector = protection.CreateProtector("ChatApp.Identity.DeviceCookies.Key");
+    public const string KeyPurpose = "ChatApp.Identity.DeviceCookies.Key";
     private const byte Version = 1;
     private const int PayloadLength = 1 + 16 + 16 + 8;
     private const int MacLength = 32;
-    private byte[]? _key;
 
     public async Task<IssuedDeviceCookie> IssueAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -66,20 +65,7 @@ public sealed class DeviceCookies(ServiceDatabase database, IDataProtectionProvi
             "DELETE FROM revoked_device_cookies WHERE expires_at < @now", new { now = clock.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>The key, made by whichever replica needs it first (INSERT IGNORE: the first one made wins).</summary>
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        if (_key is { } known)
-            return known;
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT IGNORE INTO device_cookie_keys (id, secret, created_at) VALUES (1, @secret, @now)",
-            new { secret = _protector.Protect(RandomNumberGenerator.GetBytes(32)), now = clock.GetUtcNow().UtcDateTime }, cancellationToken: cancellationToken));
-        var stored = await connection.ExecuteScalarAsync<byte[]>(new CommandDefinition(
-            "SELECT secret FROM device_cookie_keys WHERE id = 1", cancellationToken: cancellationToken))
-            ?? throw new InvalidOperationException("The device cookie key was not stored.");
-        return _key = _protector.Unprotect(stored);
-    }
+    private Task<byte[]> KeyAsync(CancellationToken cancellationToken) => keys.GetAsync(KeyPurpose, cancellationToken);
 
     /// <summary>The cookie's content if its signature is right, compared in constant time.</summary>
     private static DeviceCookie? Verify(string? token, byte[] key)
