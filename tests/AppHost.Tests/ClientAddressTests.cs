@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Aspire.Hosting.Testing;
+using ChatApp.Testing;
 
 namespace ChatApp.AppHost.Tests;
 
@@ -20,10 +19,10 @@ public sealed class ClientAddressTests(WholeSystemFixture system)
     public async Task Each_client_reaches_Identity_with_its_own_address_whatever_X_Forwarded_For_it_sends()
     {
         using var inbox = system.App.CreateHttpClient("smtp4dev", "http");
-        var first = RandomLoopbackAddress();
-        var second = RandomLoopbackAddress();
-        using var fromFirst = ClientFrom(first);
-        using var fromSecond = ClientFrom(second);
+        var first = LoopbackClients.RandomAddress();
+        var second = LoopbackClients.RandomAddress();
+        using var fromFirst = LoopbackClients.From(first, system.GatewayAddress);
+        using var fromSecond = LoopbackClients.From(second, system.GatewayAddress);
         // The second client claims to be someone else, and then to be the first client.
         fromSecond.DefaultRequestHeaders.Add("X-Forwarded-For", $"203.0.113.77, {first}");
 
@@ -44,28 +43,4 @@ public sealed class ClientAddressTests(WholeSystemFixture system)
         var sessions = await response.Content.ReadFromJsonAsync<JsonElement>();
         return sessions.EnumerateArray().Single(session => session.GetProperty("isCurrent").GetBoolean()).GetProperty("clientAddress").GetString()!;
     }
-
-    private static IPAddress RandomLoopbackAddress() =>
-        new([127, (byte)RandomNumberGenerator.GetInt32(1, 255), (byte)RandomNumberGenerator.GetInt32(256), (byte)RandomNumberGenerator.GetInt32(1, 255)]);
-
-    /// <summary>A client whose connections to the gateway leave from <paramref name="local"/>.</summary>
-    private HttpClient ClientFrom(IPAddress local) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(local, 0));
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    })
-    { BaseAddress = system.GatewayAddress };
 }

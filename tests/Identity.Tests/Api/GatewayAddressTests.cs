@@ -3,8 +3,6 @@ extern alias gateway;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
 using ChatApp.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -27,8 +25,8 @@ public sealed class GatewayAddressTests(IdentityFixture identity)
     public async Task Two_client_addresses_get_separate_buckets_and_a_spoofed_X_Forwarded_For_changes_neither()
     {
         await using var gateway = StartGateway();
-        var first = RandomLoopbackAddress();
-        var second = RandomLoopbackAddress();
+        var first = LoopbackClients.RandomAddress();
+        var second = LoopbackClients.RandomAddress();
         using var fromFirst = gateway.ClientFrom(first);
         using var fromSecond = gateway.ClientFrom(second);
 
@@ -47,10 +45,10 @@ public sealed class GatewayAddressTests(IdentityFixture identity)
     [Fact]
     public async Task A_configured_load_balancer_passes_the_client_address_and_nobody_else_does()
     {
-        var balancer = RandomLoopbackAddress();
+        var balancer = LoopbackClients.RandomAddress();
         await using var gateway = StartGateway(("ForwardedHeaders:KnownProxies", balancer.ToString()));
         using var throughBalancer = gateway.ClientFrom(balancer);
-        using var direct = gateway.ClientFrom(RandomLoopbackAddress());
+        using var direct = gateway.ClientFrom(LoopbackClients.RandomAddress());
 
         Assert.Equal("198.51.100.23", await SessionAddressAsync(throughBalancer, forwardedFor: "198.51.100.23"));
         Assert.Equal(direct.LocalAddress.ToString(), await SessionAddressAsync(direct, forwardedFor: "198.51.100.24"));
@@ -82,9 +80,6 @@ public sealed class GatewayAddressTests(IdentityFixture identity)
             .Single(session => session.GetProperty("isCurrent").GetBoolean()).GetProperty("clientAddress").GetString()!;
     }
 
-    private static IPAddress RandomLoopbackAddress() =>
-        new([127, (byte)RandomNumberGenerator.GetInt32(1, 255), (byte)RandomNumberGenerator.GetInt32(256), (byte)RandomNumberGenerator.GetInt32(1, 255)]);
-
     private RunningGateway StartGateway(params (string Key, string Value)[] settings)
     {
         var port = FreePort.Next();
@@ -110,25 +105,7 @@ public sealed class GatewayAddressTests(IdentityFixture identity)
     /// <summary>A client whose connections to the gateway leave from <see cref="LocalAddress"/>.</summary>
     private sealed class GatewayClient(IPAddress local, int port) : IDisposable
     {
-        private readonly HttpClient _http = new(new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        })
-        { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        private readonly HttpClient _http = LoopbackClients.From(local, new Uri($"http://127.0.0.1:{port}"));
 
         public IPAddress LocalAddress => local;
 
