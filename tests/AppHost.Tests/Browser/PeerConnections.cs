@@ -67,7 +67,12 @@ public static class PeerConnections
               if (!peer) return null;
               const stats = [...(await peer.getStats()).values()];
               const inbound = stats.find((s) => s.type === 'inbound-rtp' && s.kind === 'audio');
-              const pair = stats.find((s) => s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded');
+              // The pair in use is the transport's selected one; a nominated, succeeded pair may not be
+              // marked so yet in the first stats after audio starts.
+              const transport = stats.find((s) => s.type === 'transport' && s.selectedCandidatePairId);
+              const pair = transport
+                ? stats.find((s) => s.id === transport.selectedCandidatePairId)
+                : stats.find((s) => s.type === 'candidate-pair' && s.nominated && s.state === 'succeeded');
               const local = pair && stats.find((s) => s.id === pair.localCandidateId);
               const remote = pair && stats.find((s) => s.id === pair.remoteCandidateId);
               return {
