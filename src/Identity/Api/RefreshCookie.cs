@@ -18,15 +18,7 @@ public sealed class RefreshCookie(IOptions<RefreshCookieOptions> options)
 
     public void Clear(HttpContext context) => context.Response.Cookies.Delete(Name, Options(expires: null));
 
-    private CookieOptions Options(DateTimeOffset? expires) => new()
-    {
-        HttpOnly = true,
-        Secure = true,
-        SameSite = SameSiteMode.Strict,
-        Path = options.Value.Path,
-        Expires = expires,
-        IsEssential = true,
-    };
+    private CookieOptions Options(DateTimeOffset? expires) => StrictCookie.Options(options.Value.Path, expires);
 }
 
 public sealed class RefreshCookieOptions
