@@ -11,7 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("identity-db", typeof(Program).Assembly);
 builder.AddIdentitySecrets();
-builder.AddEventBus("identity", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddEventBus("identity");     // publishes only: Identity handles no other service's events
 builder.AddTokenIssuing();
 builder.AddIdentityUseCases();
 builder.Services.AddServiceOpenApi("/api/identity");

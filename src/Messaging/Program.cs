@@ -1,26 +1,24 @@
 using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
-using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Projections;
+using ChatApp.BuildingBlocks.Realtime;
+using ChatApp.Contracts;
 using ChatApp.Messaging.Api.Endpoints;
 using ChatApp.Messaging.Api.Hub;
+using ChatApp.Messaging.Application.Sessions;
 using ChatApp.Messaging.Infrastructure;
 using ChatApp.ServiceDefaults;
-using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("messaging-db", typeof(Program).Assembly);
-builder.AddEventBus("messaging", bus =>
-{
-    bus.AddConsumers(typeof(Program).Assembly);
-    // The names projection's consumers are shared with Calls, in BuildingBlocks.
-    bus.AddConsumer<RememberUser>();
-    bus.AddConsumer<UpdateUserNames>();
-});
+builder.AddEventBus("messaging", events => events
+    .Handle<UserRegistered, RememberUser>()          // the names projection's handlers are shared with Calls
+    .Handle<UserProfileChanged, UpdateUserNames>()
+    .Handle<SessionsEnded, EndSessions>());
 builder.AddTokenAuthentication();
 builder.AddMessagingUseCases();
 builder.AddRealtime();

@@ -2,17 +2,23 @@ using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Contracts;
 using ChatApp.Notifications.Api;
+using ChatApp.Notifications.Application.Events;
 using ChatApp.Notifications.Infrastructure;
 using ChatApp.ServiceDefaults;
-using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("notifications-db", typeof(Program).Assembly);
 builder.AddNotificationsSecrets();
-builder.AddEventBus("notifications", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddEventBus("notifications", events => events
+    .Handle<UserRegistered, WelcomeNewUser>()
+    .Handle<UserProfileChanged, UpdateRecipientProfile>()
+    .Handle<SignInCodeRequested, SendSignInCode>()
+    .Handle<CallMissed, SendMissedCallEmail>()
+    .Handle<UnreadMessagesWaiting, SendUnreadDigest>());
 builder.AddTokenAuthentication();
 builder.AddEmailDelivery();
 builder.AddPreferenceUseCases();

@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing.Outbox;
+using ChatApp.BuildingBlocks.UseCases;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,19 +12,19 @@ public static class EventingExtensions
     public const string BrokerConnectionName = "rabbitmq";
 
     /// <summary>
-    /// MassTransit over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>, an amqp:// URI), the consumers
-    /// that <paramref name="addConsumers"/> registers on queues prefixed with <paramref name="serviceName"/>,
+    /// MassTransit over RabbitMQ (<c>ConnectionStrings:rabbitmq</c>, an amqp:// URI), the event
+    /// handlers that <paramref name="handle"/> names, on queues prefixed with <paramref name="serviceName"/>,
     /// units of work, and the outbox dispatcher. Needs <c>AddServiceDatabase</c> first.
     /// </summary>
-    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? addConsumers = null)
+    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, string serviceName, Action<EventHandlers>? handle = null)
     {
         var brokerUri = builder.Configuration.GetConnectionString(BrokerConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{BrokerConnectionName} is not set. The AppHost sets it; run the service through it, or set it yourself.");
 
         builder.Services.AddMassTransit(bus =>
         {
-            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
-            addConsumers?.Invoke(bus);
+            bus.SetKebabCaseEndpointNameFormatter();
+            handle?.Invoke(new EventHandlers(bus, serviceName));
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri));
@@ -45,6 +46,7 @@ public static class EventingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<UnitOfWorkFactory>();
+        builder.Services.AddSingleton<IUnitOfWorkFactory>(services => services.GetRequiredService<UnitOfWorkFactory>());
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<EventLogPruner>();

@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing.Outbox;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
 using Dapper;
 using MySqlConnector;
@@ -9,7 +10,7 @@ namespace ChatApp.BuildingBlocks.Eventing;
 /// One database transaction of a use case: its state changes and the integration events
 /// they cause commit together or not at all. Dispose without <see cref="CommitAsync"/> rolls back.
 /// </summary>
-public sealed class UnitOfWork : IAsyncDisposable
+public sealed class UnitOfWork : IUnitOfWork
 {
     private readonly OutboxSignal _outboxSignal;
     private readonly TimeProvider _clock;
@@ -26,6 +27,14 @@ public sealed class UnitOfWork : IAsyncDisposable
 
     public MySqlConnection Connection { get; }
 
+    /// <summary>
+    /// The MySQL transaction behind a unit of work that Application code holds as <see cref="IUnitOfWork"/>,
+    /// for the Infrastructure store that writes inside it.
+    /// </summary>
+    public static UnitOfWork Of(IUnitOfWork unitOfWork) =>
+        unitOfWork as UnitOfWork
+        ?? throw new ArgumentException($"This unit of work is a {unitOfWork.GetType().Name}; stores write only inside one begun by {nameof(UnitOfWorkFactory)}.", nameof(unitOfWork));
+
     public MySqlTransaction Transaction { get; }
 
     internal static async Task<UnitOfWork> BeginAsync(MySqlConnection connection, OutboxSignal outboxSignal, TimeProvider clock, CancellationToken cancellationToken)
@@ -35,10 +44,10 @@ public sealed class UnitOfWork : IAsyncDisposable
     }
 
     /// <summary>Queues an event to be published once, after (and only if) this unit of work commits.</summary>
-    public async Task EnqueueEventAsync<TEvent>(TEvent @event, CancellationToken cancellationToken)
+    public async Task EnqueueEventAsync<TEvent>(TEvent integrationEvent, CancellationToken cancellationToken)
         where TEvent : class, IIntegrationEvent
     {
-        await OutboxWriter.InsertAsync(Transaction, @event, _clock, cancellationToken);
+        await OutboxWriter.InsertAsync(Transaction, integrationEvent, _clock, cancellationToken);
         _hasEvents = true;
     }
 

@@ -5,6 +5,7 @@ using ChatApp.Calls.Application;
 using ChatApp.Calls.Application.History;
 using ChatApp.Calls.Application.Users;
 using ChatApp.Calls.Infrastructure.Persistence;
+using ChatApp.Contracts;
 
 namespace ChatApp.Calls.Infrastructure;
 
@@ -17,11 +18,9 @@ public static class CallsInfrastructure
     public static IHostApplicationBuilder AddCallsInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase("calls-db", typeof(CallsInfrastructure).Assembly);
-        builder.AddEventBus("calls", bus =>
-        {
-            bus.AddConsumer<RememberUser>();
-            bus.AddConsumer<UpdateUserNames>();
-        });
+        builder.AddEventBus("calls", events => events
+            .Handle<UserRegistered, RememberUser>()
+            .Handle<UserProfileChanged, UpdateUserNames>());
         builder.Services.AddSingleton<ICallStore, MySqlCallStore>();
         builder.Services.AddSingleton<ICallHistory, MySqlCallHistory>();
         builder.Services.AddSingleton<IUserDirectory, MySqlUserDirectory>();

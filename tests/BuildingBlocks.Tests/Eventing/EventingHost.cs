@@ -10,7 +10,7 @@ namespace ChatApp.BuildingBlocks.Tests.Eventing;
 
 /// <summary>
 /// A service host as the real services build it (database, migrations, event bus, outbox),
-/// on a test's own database and a real broker, with whatever consumers the test registers.
+/// on a test's own database and a real broker, with whatever event handlers the test names.
 /// </summary>
 internal static class EventingHost
 {
@@ -18,14 +18,14 @@ internal static class EventingHost
         string databaseConnectionString,
         string brokerUri,
         string serviceName,
-        Action<IBusRegistrationConfigurator>? addConsumers = null,
+        Action<EventHandlers>? handle = null,
         Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["ConnectionStrings:test-db"] = databaseConnectionString;
         builder.Configuration["ConnectionStrings:rabbitmq"] = brokerUri;
         builder.AddServiceDatabase("test-db", typeof(EventingHost).Assembly);
-        builder.AddEventBus(serviceName, addConsumers);
+        builder.AddEventBus(serviceName, handle);
         builder.Services.Configure<OutboxOptions>(options =>
         {
             options.BatchSize = 50;

@@ -54,7 +54,7 @@ public sealed class InboxTests(MariaDbFixture database, RabbitMqFixture broker)
     private async Task<IHost> StartAsync(string connectionString, DeliveryCounter deliveries)
     {
         var host = EventingHost.Build(connectionString, broker.ConnectionString, $"test-{Guid.NewGuid():N}"[..16],
-            bus => bus.AddConsumer<HandlingConsumer>(),
+            events => events.Handle<UserRegistered, RecordHandledEvent>(),
             services => services.AddSingleton<FailFirstAttempt>());
         host.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(deliveries);
         await host.StartAsync();

@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Contracts;
 using ChatApp.Testing;
 using Dapper;
 using MassTransit;
@@ -111,8 +112,8 @@ public sealed class OutboxTests(MariaDbFixture database, RabbitMqFixture broker)
     private async Task<IHost> StartConsumerAsync(string connectionString, string? brokerUri = null)
     {
         var host = EventingHost.Build(connectionString, brokerUri ?? broker.ConnectionString, UniqueServiceName(),
-            bus => bus.AddConsumer<RecordingConsumer>(),
-            services => services.AddSingleton(_recorder));
+            events => events.Handle<UserRegistered, AcceptUserRegistered>());
+        host.Services.GetRequiredService<IBusControl>().ConnectConsumeObserver(_recorder);
         await host.StartAsync();
         return host;
     }

@@ -1,3 +1,4 @@
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Projections;
 using ChatApp.Contracts;
 using ChatApp.Testing;
@@ -54,8 +55,7 @@ public sealed class CallsFixture : IAsyncLifetime
         Primary = CallsReplica.Start(Settings(), Tokens);
         Secondary = CallsReplica.Start(Settings(), Tokens);
         await Task.WhenAll(Primary.WaitUntilReadyAsync(), Secondary.WaitUntilReadyAsync());
-        var queues = new KebabCaseEndpointNameFormatter("calls", includeNamespace: false);
-        await BrokerQueues.WaitForConsumersAsync(_broker.ConnectionString, [queues.Consumer<RememberUser>(), queues.Consumer<UpdateUserNames>()]);
+        await BrokerQueues.WaitForConsumersAsync(_broker.ConnectionString, ["calls-remember-user", "calls-update-user-names"]);
     }
 
     /// <summary>The settings a replica runs with; a test may start one of its own with them.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Projections;
 using ChatApp.Contracts;
 using ChatApp.Messaging.Application.Sessions;
@@ -55,8 +56,7 @@ public sealed class MessagingFixture : IAsyncLifetime
         Primary = MessagingReplica.Start(Settings(), Tokens);
         Secondary = MessagingReplica.Start(Settings(), Tokens);
         await Task.WhenAll(Primary.WaitUntilReadyAsync(), Secondary.WaitUntilReadyAsync());
-        var queues = new KebabCaseEndpointNameFormatter("messaging", includeNamespace: false);
-        await BrokerQueues.WaitForConsumersAsync(_broker.ConnectionString, [queues.Consumer<RememberUser>(), queues.Consumer<UpdateUserNames>(), queues.Consumer<EndSessions>()]);
+        await BrokerQueues.WaitForConsumersAsync(_broker.ConnectionString, ["messaging-remember-user", "messaging-update-user-names", "messaging-end-sessions"]);
     }
 
     /// <summary>The settings a replica runs with; a test may start one of its own with changes.</summary>

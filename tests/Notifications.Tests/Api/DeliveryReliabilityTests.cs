@@ -1,4 +1,5 @@
 using System.Text;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
 using ChatApp.Notifications.Tests.Support;
 using Microsoft.Extensions.Logging;

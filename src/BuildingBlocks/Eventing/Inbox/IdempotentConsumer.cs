@@ -18,7 +18,7 @@ public abstract partial class IdempotentConsumer<TEvent>(UnitOfWorkFactory unitO
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(TEvent).Name} arrived without a message id; it cannot be deduplicated.");
-        var consumer = GetType().FullName is { Length: > ConsumerNameLength } name ? name[..ConsumerNameLength] : GetType().FullName;
+        var consumer = InboxName is { Length: > ConsumerNameLength } name ? name[..ConsumerNameLength] : InboxName;
 
         await using (var unitOfWork = await unitOfWorkFactory.BeginAsync(context.CancellationToken))
         {
@@ -37,6 +37,9 @@ public abstract partial class IdempotentConsumer<TEvent>(UnitOfWorkFactory unitO
 
         await AfterCommitAsync(context.Message, context.CancellationToken);
     }
+
+    /// <summary>Who handled a message, in the inbox: the same message may be handled by several consumers of one service.</summary>
+    protected virtual string InboxName => GetType().FullName!;
 
     /// <summary>Does the work for a message seen for the first time, inside <paramref name="unitOfWork"/>.</summary>
     protected abstract Task HandleAsync(TEvent message, UnitOfWork unitOfWork, CancellationToken cancellationToken);

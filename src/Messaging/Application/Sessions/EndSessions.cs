@@ -1,5 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing;
-using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
 
 namespace ChatApp.Messaging.Application.Sessions;
@@ -9,16 +9,15 @@ namespace ChatApp.Messaging.Application.Sessions;
 /// them, so their still-valid access tokens open no new hub connection, then end the
 /// connections open with them. Handled once: a redelivery neither records nor closes again.
 /// </summary>
-public sealed class EndSessions(UnitOfWorkFactory unitOfWorks, EndedSessions endedSessions, ISessionConnections connections, ILogger<EndSessions> logger)
-    : IdempotentConsumer<SessionsEnded>(unitOfWorks, logger)
+public sealed class EndSessions(EndedSessions endedSessions, ISessionConnections connections) : IHandles<SessionsEnded>
 {
-    protected override Task HandleAsync(SessionsEnded message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    public Task HandleAsync(SessionsEnded message, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         if (message.UserId == Guid.Empty || message.SessionIds is null || message.SessionIds.Count == 0 || message.SessionIds.Contains(Guid.Empty))
             throw new MalformedEventException($"A {nameof(SessionsEnded)} event names no user or no sessions.");
-        return endedSessions.RecordAsync(unitOfWork, message.UserId, message.SessionIds, message.OccurredAt, cancellationToken);
+        return endedSessions.RecordAsync(UnitOfWork.Of(unitOfWork), message.UserId, message.SessionIds, message.OccurredAt, cancellationToken);
     }
 
-    protected override Task AfterCommitAsync(SessionsEnded message, CancellationToken cancellationToken) =>
+    public Task AfterCommitAsync(SessionsEnded message, CancellationToken cancellationToken) =>
         connections.EndAsync(message.SessionIds, cancellationToken);
 }

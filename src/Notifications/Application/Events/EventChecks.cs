@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.UseCases;
 using MimeKit;
 
 namespace ChatApp.Notifications.Application.Events;

@@ -1,5 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing;
-using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
 using ChatApp.Notifications.Application.Recipients;
 using ChatApp.Notifications.Domain;
@@ -9,27 +9,26 @@ using ChatApp.Notifications.Infrastructure.Templates;
 namespace ChatApp.Notifications.Application.Events;
 
 /// <summary>Tells the callee who called and when, unless they switched missed-call emails off.</summary>
-public sealed class SendMissedCallEmail(EmailComposer composer, OutgoingEmails outgoing, UnitOfWorkFactory unitOfWorks, ILogger<SendMissedCallEmail> logger)
-    : IdempotentConsumer<CallMissed>(unitOfWorks, logger)
+public sealed class SendMissedCallEmail(EmailComposer composer, OutgoingEmails outgoing) : IHandles<CallMissed>
 {
-    protected override async Task HandleAsync(CallMissed message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    public async Task HandleAsync(CallMissed message, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         EventChecks.Require(message.CallerId != message.CalleeId, nameof(CallMissed), "the caller and the callee are the same user");
 
-        var callee = await RecipientStore.GetAsync(unitOfWork, message.CalleeId, cancellationToken);
+        var callee = await RecipientStore.GetAsync(UnitOfWork.Of(unitOfWork), message.CalleeId, cancellationToken);
         if (!callee.Preferences.MissedCallEmails)
         {
             EmailMetrics.RecordSkipped(EmailKind.MissedCall);
             return;
         }
 
-        var names = await RecipientStore.FindNamesAsync(unitOfWork, [message.CallerId], cancellationToken);
+        var names = await RecipientStore.FindNamesAsync(UnitOfWork.Of(unitOfWork), [message.CallerId], cancellationToken);
         if (!names.TryGetValue(message.CallerId, out var caller))
             throw new RecipientNotKnownYetException(message.CallerId);
 
         var to = Addressee.Of(callee);
         var model = new MissedCallModel(caller.DisplayName, caller.Username, to.Time(message.StartedAt));
         var email = await composer.ComposeAsync(EmailKind.MissedCall, to, model, message.OccurredAt, cancellationToken);
-        await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
+        await outgoing.EnqueueAsync(UnitOfWork.Of(unitOfWork), email, cancellationToken);
     }
 }

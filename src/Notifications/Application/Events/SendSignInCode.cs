@@ -1,5 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing;
-using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
 using ChatApp.Notifications.Application.Recipients;
 using ChatApp.Notifications.Domain;
@@ -14,10 +14,9 @@ namespace ChatApp.Notifications.Application.Events;
 /// The code arrives sealed for this service and is opened only to write the email, which waits
 /// for the mail server sealed in turn (<see cref="OutgoingEmails"/>).
 /// </summary>
-public sealed class SendSignInCode(EmailComposer composer, OutgoingEmails outgoing, EventSeal seal, UnitOfWorkFactory unitOfWorks, ILogger<SendSignInCode> logger)
-    : IdempotentConsumer<SignInCodeRequested>(unitOfWorks, logger)
+public sealed class SendSignInCode(EmailComposer composer, OutgoingEmails outgoing, EventSeal seal) : IHandles<SignInCodeRequested>
 {
-    protected override async Task HandleAsync(SignInCodeRequested message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    public async Task HandleAsync(SignInCodeRequested message, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         EventChecks.RequireEmailAddress(message.Email, nameof(SignInCodeRequested));
         var code = seal.Open(message.SealedCode, SignInCodeRequested.SealContext(message.ChallengeId));
@@ -26,13 +25,13 @@ public sealed class SendSignInCode(EmailComposer composer, OutgoingEmails outgoi
         EventChecks.Require(message.ExpiresAt > message.OccurredAt, nameof(SignInCodeRequested), "the code expires before it was requested");
         EventChecks.RequireText(message.DisplayName, "DisplayName", nameof(SignInCodeRequested));
 
-        var known = await RecipientStore.FindAsync(unitOfWork, message.UserId, cancellationToken);
+        var known = await RecipientStore.FindAsync(UnitOfWork.Of(unitOfWork), message.UserId, cancellationToken);
         var to = new Addressee(message.UserId, message.Email, message.DisplayName,
             known?.Preferences.Language ?? message.Language, known?.Preferences.TimeZone ?? LocalTime.DefaultTimeZone);
         var model = new SignInCodeModel(
             code!, to.Time(message.ExpiresAt), (int)Math.Round((message.ExpiresAt - message.OccurredAt).TotalMinutes),
             message.RequestedFrom, to.Time(message.OccurredAt));
         var email = await composer.ComposeAsync(EmailKind.SignInCode, to, model, message.OccurredAt, cancellationToken, expiresAt: message.ExpiresAt);
-        await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
+        await outgoing.EnqueueAsync(UnitOfWork.Of(unitOfWork), email, cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing;
-using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
 using ChatApp.Notifications.Application.Recipients;
 using ChatApp.Notifications.Domain;
@@ -13,17 +13,16 @@ namespace ChatApp.Notifications.Application.Events;
 /// per user per hour: a newer picture replaces a digest still waiting for its slot, otherwise
 /// the new digest waits until an hour after the last one.
 /// </summary>
-public sealed class SendUnreadDigest(EmailComposer composer, OutgoingEmails outgoing, TimeProvider clock, UnitOfWorkFactory unitOfWorks, ILogger<SendUnreadDigest> logger)
-    : IdempotentConsumer<UnreadMessagesWaiting>(unitOfWorks, logger)
+public sealed class SendUnreadDigest(EmailComposer composer, OutgoingEmails outgoing, TimeProvider clock) : IHandles<UnreadMessagesWaiting>
 {
-    protected override async Task HandleAsync(UnreadMessagesWaiting message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    public async Task HandleAsync(UnreadMessagesWaiting message, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         EventChecks.Require(message.Conversations is { Count: > 0 }, nameof(UnreadMessagesWaiting), "no conversations");
         EventChecks.Require(message.Conversations.All(c => c.UnreadCount > 0 && c.SenderIds is { Count: > 0 }), nameof(UnreadMessagesWaiting),
             "a conversation without unread messages or senders");
 
         // Locking the recipient serialises two digests for one user, so they cannot both take the same slot.
-        var recipient = await RecipientStore.GetAsync(unitOfWork, message.RecipientId, cancellationToken, forUpdate: true);
+        var recipient = await RecipientStore.GetAsync(UnitOfWork.Of(unitOfWork), message.RecipientId, cancellationToken, forUpdate: true);
         if (!recipient.Preferences.UnreadDigestEmails)
         {
             EmailMetrics.RecordSkipped(EmailKind.UnreadDigest);
@@ -31,20 +30,20 @@ public sealed class SendUnreadDigest(EmailComposer composer, OutgoingEmails outg
         }
 
         var to = Addressee.Of(recipient);
-        var model = await DescribeAsync(message, to, unitOfWork, cancellationToken);
-        var (waitingId, latestAt) = await outgoing.FindDigestSlotAsync(unitOfWork, recipient.UserId, cancellationToken);
+        var model = await DescribeAsync(message, to, UnitOfWork.Of(unitOfWork), cancellationToken);
+        var (waitingId, latestAt) = await outgoing.FindDigestSlotAsync(UnitOfWork.Of(unitOfWork), recipient.UserId, cancellationToken);
         var email = await composer.ComposeAsync(EmailKind.UnreadDigest, to, model, message.OccurredAt, cancellationToken,
             dueAt: DigestSchedule.NextSlot(latestAt, clock.GetUtcNow()));
         if (waitingId is { } id)
-            await outgoing.ReplaceContentAsync(unitOfWork, id, email, cancellationToken);
+            await outgoing.ReplaceContentAsync(UnitOfWork.Of(unitOfWork), id, email, cancellationToken);
         else
-            await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
+            await outgoing.EnqueueAsync(UnitOfWork.Of(unitOfWork), email, cancellationToken);
     }
 
     private static async Task<UnreadDigestModel> DescribeAsync(UnreadMessagesWaiting message, Addressee to, UnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var senderIds = message.Conversations.SelectMany(c => c.SenderIds).Distinct().ToList();
-        var names = await RecipientStore.FindNamesAsync(unitOfWork, senderIds, cancellationToken);
+        var names = await RecipientStore.FindNamesAsync(UnitOfWork.Of(unitOfWork), senderIds, cancellationToken);
         string NameOf(Guid id) => names.TryGetValue(id, out var known) ? known.DisplayName : "?";
 
         var lines = message.Conversations

@@ -1,5 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing;
-using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
 using ChatApp.Notifications.Application.Recipients;
 using ChatApp.Notifications.Domain;
@@ -9,21 +9,20 @@ using ChatApp.Notifications.Infrastructure.Templates;
 namespace ChatApp.Notifications.Application.Events;
 
 /// <summary>Remembers a new user as a recipient, with default preferences, and sends the welcome email.</summary>
-public sealed class WelcomeNewUser(EmailComposer composer, OutgoingEmails outgoing, UnitOfWorkFactory unitOfWorks, ILogger<WelcomeNewUser> logger)
-    : IdempotentConsumer<UserRegistered>(unitOfWorks, logger)
+public sealed class WelcomeNewUser(EmailComposer composer, OutgoingEmails outgoing) : IHandles<UserRegistered>
 {
-    protected override async Task HandleAsync(UserRegistered message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    public async Task HandleAsync(UserRegistered message, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         EventChecks.RequireEmailAddress(message.Email, nameof(UserRegistered));
         EventChecks.RequireText(message.Username, "Username", nameof(UserRegistered));
         EventChecks.RequireText(message.DisplayName, "DisplayName", nameof(UserRegistered));
 
         var recipient = new Recipient(message.UserId, message.Username, message.DisplayName, message.Email, NotificationPreferences.Defaults(message.Language));
-        if (!await RecipientStore.AddAsync(unitOfWork, recipient, message.OccurredAt, cancellationToken))
+        if (!await RecipientStore.AddAsync(UnitOfWork.Of(unitOfWork), recipient, message.OccurredAt, cancellationToken))
             return;
 
         var to = Addressee.Of(recipient);
         var email = await composer.ComposeAsync(EmailKind.Welcome, to, new WelcomeModel(recipient.Username), message.OccurredAt, cancellationToken);
-        await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
+        await outgoing.EnqueueAsync(UnitOfWork.Of(unitOfWork), email, cancellationToken);
     }
 }

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using ChatApp.BuildingBlocks.Eventing;
-using ChatApp.BuildingBlocks.Eventing.Inbox;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
-using Microsoft.Extensions.Logging;
 
 namespace ChatApp.BuildingBlocks.Tests.Eventing;
 
@@ -23,13 +22,12 @@ public sealed class FailFirstAttempt
     }
 }
 
-/// <summary>An idempotent consumer that writes a row per handled event, in the inbox's transaction.</summary>
-public sealed class HandlingConsumer(UnitOfWorkFactory unitOfWorkFactory, FailFirstAttempt failures, ILogger<HandlingConsumer> logger)
-    : IdempotentConsumer<UserRegistered>(unitOfWorkFactory, logger)
+/// <summary>An event handler that writes a row per handled event, in the inbox's transaction.</summary>
+public sealed class RecordHandledEvent(FailFirstAttempt failures) : IHandles<UserRegistered>
 {
-    protected override async Task HandleAsync(UserRegistered message, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    public async Task HandleAsync(UserRegistered message, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
-        await unitOfWork.ExecuteAsync(
+        await UnitOfWork.Of(unitOfWork).ExecuteAsync(
             "INSERT INTO handled_events (user_id, handled_at) VALUES (@UserId, UTC_TIMESTAMP(6))",
             new { UserId = message.UserId.ToString() }, cancellationToken);
         if (failures.ShouldFail(message.UserId))

@@ -1,4 +1,4 @@
-namespace ChatApp.BuildingBlocks.Eventing;
+namespace ChatApp.BuildingBlocks.UseCases;
 
 /// <summary>
 /// An event that can never be handled as it is (a missing field, an address that is not one).
