@@ -30,6 +30,36 @@ public static class OpenApiResponses
         return undescribed;
     }
 
+    /// <summary>
+    /// The operations (as "POST /path (OperationId)") that document no 4xx answer, or a 4xx answer
+    /// with a body but no schema (401 and 403 come from the authentication middleware without
+    /// one). <paramref name="infallible"/> lists the "METHOD /path" of operations that cannot fail,
+    /// such as a public key set.
+    /// </summary>
+    public static IReadOnlyList<string> UndocumentedFailures(JsonElement document, params string[] infallible)
+    {
+        var undocumented = new List<string>();
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)))
+            {
+                var name = $"{operation.Name.ToUpperInvariant()} {path.Name}";
+                if (infallible.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    continue;
+                var failures = operation.Value.TryGetProperty("responses", out var found)
+                    ? found.EnumerateObject().Where(response => response.Name.StartsWith('4')).ToList()
+                    : [];
+                if (failures.Count == 0 || failures.Any(response => response.Name is not ("401" or "403") && !HasSchema(response.Value)))
+                {
+                    var id = operation.Value.TryGetProperty("operationId", out var operationId) ? operationId.GetString() : "no operationId";
+                    undocumented.Add($"{name} ({id})");
+                }
+            }
+        }
+
+        return undocumented;
+    }
+
     private static bool HasSchema(JsonElement response) =>
         response.TryGetProperty("content", out var content)
         && content.EnumerateObject().Any(media => media.Value.TryGetProperty("schema", out _));

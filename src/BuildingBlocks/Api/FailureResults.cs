@@ -1,13 +1,20 @@
 using System.Globalization;
 using ChatApp.BuildingBlocks.UseCases;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChatApp.BuildingBlocks.Api;
 
 /// <summary>Use-case failures as RFC 7807 problem details with the matching status code.</summary>
 public static class FailureResults
 {
-    public static IResult ToProblem(this Failure failure, HttpContext context)
+    /// <summary>
+    /// The failure as a typed problem result: a validation problem (with <c>errors</c>) when it
+    /// names fields, else a plain one. Typed, so endpoints can declare
+    /// <c>Results&lt;Ok&lt;T&gt;, ProblemHttpResult&gt;</c> and list their statuses with <c>ProducesProblem</c>.
+    /// </summary>
+    public static ProblemHttpResult ToProblem(this Failure failure, HttpContext context)
     {
         var status = failure.Kind switch
         {
@@ -22,9 +29,11 @@ public static class FailureResults
         };
         if (failure.RetryAfter is { } retryAfter)
             context.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return failure.Errors is { } errors
-            ? Results.ValidationProblem(errors, failure.Detail, title: failure.Title, statusCode: status)
-            : Results.Problem(failure.Detail, title: failure.Title, statusCode: status);
+        var problem = failure.Errors is { } errors ? new HttpValidationProblemDetails(errors) : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = failure.Title;
+        problem.Detail = failure.Detail;
+        return TypedResults.Problem(problem);
     }
 
     /// <summary>The value through <paramref name="onSuccess"/>, or the failure as a problem.</summary>
