@@ -9,6 +9,11 @@ namespace ChatApp.BuildingBlocks.Eventing;
 /// <summary>The integration events a service handles, each named with its handler in Program.cs.</summary>
 public sealed class EventHandlers(IBusRegistrationConfigurator bus, string serviceName)
 {
+    private readonly List<RenamedQueue> _renamed = [];
+
+    /// <summary>The handlers' queues under their names before and after they got the service's name.</summary>
+    internal IReadOnlyList<RenamedQueue> Renamed => _renamed;
+
     /// <summary>
     /// Handles <typeparamref name="TEvent"/> with <typeparamref name="THandler"/> on a queue of its
     /// own named after the handler and the service (<c>messaging-end-sessions</c>): every service
@@ -21,6 +26,7 @@ public sealed class EventHandlers(IBusRegistrationConfigurator bus, string servi
         bus.AddScoped<THandler>();
         bus.AddConsumer<EventHandlerConsumer<TEvent, THandler>>()
             .Endpoint(endpoint => endpoint.Name = QueueName(serviceName, typeof(THandler)));
+        _renamed.Add(new RenamedQueue(RetiredQueueName(typeof(THandler)), QueueName(serviceName, typeof(THandler))));
         return this;
     }
 
@@ -31,4 +37,9 @@ public sealed class EventHandlers(IBusRegistrationConfigurator bus, string servi
     /// </summary>
     public static string QueueName(string serviceName, Type handler) =>
         $"{serviceName}-{KebabCaseEndpointNameFormatter.Instance.SanitizeName(handler.Name)}";
+
+    /// <summary>The name a handler's queue had before it got the service's name (see <see cref="RetiredQueues"/>).</summary>
+    internal static string RetiredQueueName(Type handler) => KebabCaseEndpointNameFormatter.Instance.SanitizeName(handler.Name);
 }
+
+internal sealed record RenamedQueue(string Retired, string Current);

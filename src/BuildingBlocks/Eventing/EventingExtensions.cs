@@ -4,6 +4,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ChatApp.BuildingBlocks.Eventing;
 
@@ -21,10 +22,12 @@ public static class EventingExtensions
         var brokerUri = builder.Configuration.GetConnectionString(BrokerConnectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{BrokerConnectionName} is not set. The AppHost sets it; run the service through it, or set it yourself.");
 
+        EventHandlers? handlers = null;
         builder.Services.AddMassTransit(bus =>
         {
+            handlers = new EventHandlers(bus, serviceName);
             bus.SetKebabCaseEndpointNameFormatter();
-            handle?.Invoke(new EventHandlers(bus, serviceName));
+            handle?.Invoke(handlers);
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(brokerUri));
@@ -40,6 +43,9 @@ public static class EventingExtensions
         });
 
         builder.Services.AddSingleton(new BrokerHealthCheck(new Uri(brokerUri)));
+        // AddMassTransit ran the registrations above at once, so the handlers are all named by now.
+        if (handlers!.Renamed is { Count: > 0 } renamed)
+            builder.Services.AddHostedService(services => new RetiredQueues(new Uri(brokerUri), renamed, services.GetRequiredService<ILogger<RetiredQueues>>()));
         builder.Services.AddHealthChecks().AddCheck<BrokerHealthCheck>("broker");
 
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
