@@ -21,9 +21,9 @@ builder.AddEventBus("notifications", events => events
     .Handle<CallMissed, SendMissedCallEmail>()
     .Handle<UnreadMessagesWaiting, SendUnreadDigest>());
 builder.AddTokenAuthentication();
-builder.AddEmailDelivery();         // recipients, templates, the email queue and its SMTP worker, unsubscribe links
+builder.AddNotificationsInfrastructure();   // recipients, templates, the email queue and its SMTP worker, unsubscribe links
 builder.Services.AddPreferenceUseCases();
-builder.AddNotificationsApi();      // validators, OpenAPI
+builder.AddNotificationsApi();              // validators, OpenAPI
 
 var app = builder.Build();
 

@@ -5,6 +5,7 @@ namespace ChatApp.Notifications.Application.Emails;
 /// <summary>
 /// The queue of emails to send, written inside the event handlers' units of work: an email is
 /// queued once with the event that asked for it, and the delivery worker wakes once it commits.
+/// An email whose words hold a secret (<see cref="Domain.EmailKinds.HoldsSecret"/>) waits sealed.
 /// </summary>
 public interface IOutgoingEmails
 {

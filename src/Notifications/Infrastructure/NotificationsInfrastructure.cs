@@ -12,7 +12,7 @@ using ChatApp.Notifications.Infrastructure.Templates;
 
 namespace ChatApp.Notifications.Infrastructure;
 
-public static class NotificationsServiceCollectionExtensions
+public static class NotificationsInfrastructure
 {
     /// <summary>
     /// The service's own keys (table secrets) encrypted with Data Protection, its key ring
@@ -25,7 +25,7 @@ public static class NotificationsServiceCollectionExtensions
     /// The recipients, templates, the email queue and its delivery worker over SMTP, unsubscribe
     /// links, and the opening of sealed sign-in codes: everything the handlers and use cases use.
     /// </summary>
-    public static IHostApplicationBuilder AddEmailDelivery(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddNotificationsInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(smtp => smtp.Host.Length > 0 && smtp.Port is > 0 and < 65536, "Smtp:Host and Smtp:Port must name a server.")
