@@ -4,6 +4,7 @@ using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Contracts;
 using ChatApp.Notifications.Api;
+using ChatApp.Notifications.Application;
 using ChatApp.Notifications.Application.Events;
 using ChatApp.Notifications.Infrastructure;
 using ChatApp.ServiceDefaults;
@@ -20,9 +21,9 @@ builder.AddEventBus("notifications", events => events
     .Handle<CallMissed, SendMissedCallEmail>()
     .Handle<UnreadMessagesWaiting, SendUnreadDigest>());
 builder.AddTokenAuthentication();
-builder.AddEmailDelivery();
-builder.AddPreferenceUseCases();
-builder.Services.AddServiceOpenApi("/api/notifications");
+builder.AddNotificationsInfrastructure();   // recipients, templates, the email queue and its SMTP worker, unsubscribe links
+builder.Services.AddPreferenceUseCases();
+builder.AddNotificationsApi();              // validators, OpenAPI
 
 var app = builder.Build();
 

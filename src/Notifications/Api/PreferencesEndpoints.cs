@@ -2,6 +2,7 @@ using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.Notifications.Application.Preferences;
 using ChatApp.Notifications.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatApp.Notifications.Api;
 
@@ -9,21 +10,29 @@ public static class PreferencesEndpoints
 {
     public static IEndpointRouteBuilder MapPreferencesEndpoints(this IEndpointRouteBuilder app)
     {
-        var preferences = app.MapGroup("/preferences").RequireAuthorization().WithTags("Preferences");
-        preferences.MapGet("/", async (GetPreferences get, HttpContext context, CancellationToken cancellationToken) =>
-            (await get.ExecuteAsync(context.User.GetUserId(), cancellationToken)).ToResult(context, Results.Ok))
+        var preferences = app.MapGroup("/preferences").RequireAuthorization().WithTags("Preferences")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        preferences.MapGet("/", async Task<Results<Ok<NotificationPreferences>, ProblemHttpResult>> (
+                GetPreferences get, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                var result = await get.ExecuteAsync(context.User.GetUserId(), cancellationToken);
+                return result.Failure is { } failure ? failure.ToProblem(context) : TypedResults.Ok(result.Value!);
+            })
             .WithName("GetPreferences")
-            .Produces<NotificationPreferences>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("My email preferences; 404 right after registering, until the account has reached Notifications.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        preferences.MapPut("/", async (PreferencesRequest request, UpdatePreferences update, HttpContext context, CancellationToken cancellationToken) =>
-            (await update.ExecuteAsync(context.User.GetUserId(), request.ToPreferences(), cancellationToken)).ToResult(context, Results.Ok))
+        preferences.MapPut("/", async Task<Results<Ok<NotificationPreferences>, ProblemHttpResult>> (
+                PreferencesRequest request, UpdatePreferences update, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                var result = await update.ExecuteAsync(context.User.GetUserId(), request.ToPreferences(), cancellationToken);
+                return result.Failure is { } failure ? failure.ToProblem(context) : TypedResults.Ok(result.Value!);
+            })
             .WithName("UpdatePreferences")
+            .WithSummary("Sets all my email preferences at once and answers them as saved.")
             .Validates<PreferencesRequest>()
-            .Produces<NotificationPreferences>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

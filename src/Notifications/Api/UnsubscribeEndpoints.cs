@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Api;
 using ChatApp.Notifications.Application.Preferences;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatApp.Notifications.Api;
 
@@ -13,22 +14,33 @@ public static class UnsubscribeEndpoints
     public static IEndpointRouteBuilder MapUnsubscribeEndpoints(this IEndpointRouteBuilder app)
     {
         // Opened from an email, signed in or not: the signed token in the link is the credential.
-        var links = app.MapGroup("/unsubscribe").AllowAnonymous().WithTags("Unsubscribe");
-        links.MapGet("", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
-            (await unsubscribe.InspectAsync(token, cancellationToken))
-            .ToResult(context, link => UnsubscribePage.Confirm(link, context.Request.Path + context.Request.QueryString)))
-            .WithName("ShowUnsubscribePage")
-            .Produces<string>(StatusCodes.Status200OK, UnsubscribePage.ContentType)
+        // A link that is not one we signed answers 400; one for an account not known yet, 404.
+        var links = app.MapGroup("/unsubscribe").AllowAnonymous().WithTags("Unsubscribe")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        links.MapGet("", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
+                string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                var result = await unsubscribe.InspectAsync(token, cancellationToken);
+                return result.Failure is { } failure
+                    ? failure.ToProblem(context)
+                    : UnsubscribePage.Confirm(result.Value!, context.Request.Path + context.Request.QueryString);
+            })
+            .WithName("ShowUnsubscribePage")
+            .Produces<string>(StatusCodes.Status200OK, UnsubscribePage.ContentType)
+            .WithSummary("The page an unsubscribe link opens: what it would switch off, and a button to confirm. Changes nothing.");
+
         // The body (List-Unsubscribe=One-Click) is not read: the signed token says everything.
-        links.MapPost("", async (string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
-            (await unsubscribe.ExecuteAsync(token, cancellationToken)).ToResult(context, UnsubscribePage.Done))
+        links.MapPost("", async Task<Results<ContentHttpResult, ProblemHttpResult>> (
+                string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
+            {
+                var result = await unsubscribe.ExecuteAsync(token, cancellationToken);
+                return result.Failure is { } failure ? failure.ToProblem(context) : UnsubscribePage.Done(result.Value!);
+            })
             .WithName("Unsubscribe")
             .Produces<string>(StatusCodes.Status200OK, UnsubscribePage.ContentType)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Switches off what the link names (RFC 8058 one-click unsubscribe) and answers a page saying so.");
         return app;
     }
 }

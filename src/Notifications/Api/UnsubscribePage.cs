@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using ChatApp.Notifications.Application.Preferences;
 using ChatApp.Notifications.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatApp.Notifications.Api;
 
@@ -9,7 +10,7 @@ public static class UnsubscribePage
 {
     public const string ContentType = "text/html";
 
-    public static IResult Confirm(UnsubscribeLink link, string formAction)
+    public static ContentHttpResult Confirm(UnsubscribeLink link, string formAction)
     {
         var turkish = link.Language == "tr";
         var question = turkish ? $"{ListName(link.List, turkish)} almayı bırakmak istiyor musunuz?" : $"Stop getting {ListName(link.List, turkish)}?";
@@ -21,7 +22,7 @@ public static class UnsubscribePage
             """);
     }
 
-    public static IResult Done(UnsubscribeLink link)
+    public static ContentHttpResult Done(UnsubscribeLink link)
     {
         var turkish = link.Language == "tr";
         var message = turkish
@@ -40,7 +41,7 @@ public static class UnsubscribePage
         (_, true) => "ChatApp bildirim e-postalarını",
     };
 
-    private static IResult Page(string language, string message, string form) => Results.Content($"""
+    private static ContentHttpResult Page(string language, string message, string form) => TypedResults.Content($"""
         <!DOCTYPE html>
         <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>ChatApp</title></head>
         <body style="font-family:sans-serif;max-width:480px;margin:48px auto;padding:0 16px">

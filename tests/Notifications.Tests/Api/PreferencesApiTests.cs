@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChatApp.Contracts;
+using ChatApp.Notifications.Application.Preferences;
 using ChatApp.Notifications.Domain;
-using ChatApp.Notifications.Infrastructure.Signing;
 using ChatApp.Notifications.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -130,7 +130,7 @@ public sealed class PreferencesApiTests(NotificationsFixture fixture)
     [Fact]
     public async Task A_valid_link_for_an_unknown_user_is_not_found()
     {
-        var links = fixture.Services.GetRequiredService<UnsubscribeLinks>();
+        var links = fixture.Services.GetRequiredService<IUnsubscribeLinks>();
         var link = await links.CreateAsync(Guid.NewGuid(), EmailList.All, CancellationToken.None);
         using var anonymous = fixture.Client();
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.PostAsync(PathOf(link), null)).StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using ChatApp.BuildingBlocks.Secrets;
+using ChatApp.Notifications.Application.Preferences;
 using ChatApp.Notifications.Domain;
 using ChatApp.Notifications.Infrastructure.Signing;
 using ChatApp.Notifications.Tests.Support;
@@ -28,7 +29,7 @@ public sealed class SecretsAtRestTests(NotificationsFixture fixture)
     public async Task The_database_holds_no_unsubscribe_key_yet_the_links_signed_with_it_work()
     {
         var user = await fixture.RegisterAsync("Secretive");
-        var link = await fixture.Services.GetRequiredService<UnsubscribeLinks>().CreateAsync(user.Id, EmailList.All, CancellationToken.None);
+        var link = await fixture.Services.GetRequiredService<IUnsubscribeLinks>().CreateAsync(user.Id, EmailList.All, CancellationToken.None);
         var key = await fixture.Services.GetRequiredService<SecretStore>().GetAsync(UnsubscribeKeyName, CancellationToken.None);
         // The key the service holds is the one that signs the links.
         var token = WebEncoders.Base64UrlDecode(link.Split("token=")[1]);
@@ -62,7 +63,7 @@ public sealed class SecretsAtRestTests(NotificationsFixture fixture)
         byte[] key;
         await using (var before = Start(settings))
         {
-            link = await before.Services.GetRequiredService<UnsubscribeLinks>().CreateAsync(userId, EmailList.MissedCalls, CancellationToken.None);
+            link = await before.Services.GetRequiredService<IUnsubscribeLinks>().CreateAsync(userId, EmailList.MissedCalls, CancellationToken.None);
             key = await before.Services.GetRequiredService<SecretStore>().GetAsync(UnsubscribeKeyName, CancellationToken.None);
         }
 
@@ -82,7 +83,7 @@ public sealed class SecretsAtRestTests(NotificationsFixture fixture)
             Assert.True(value.AsSpan().IndexOf(key) < 0, "The unsubscribe key is still in the database in clear.");
         }
 
-        Assert.Equal((userId, EmailList.MissedCalls), await after.Services.GetRequiredService<UnsubscribeLinks>().ReadAsync(link.Split("token=")[1], CancellationToken.None));
+        Assert.Equal((userId, EmailList.MissedCalls), await after.Services.GetRequiredService<IUnsubscribeLinks>().ReadAsync(link.Split("token=")[1], CancellationToken.None));
     }
 
     private static WebApplicationFactory<Program> Start(Dictionary<string, string> settings)

@@ -1,4 +1,5 @@
 using ChatApp.Notifications.Domain;
+using ChatApp.Notifications.Application.Emails;
 using ChatApp.Notifications.Infrastructure.Templates;
 
 namespace ChatApp.Notifications.Tests.Domain;

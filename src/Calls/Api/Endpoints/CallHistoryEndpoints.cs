@@ -9,7 +9,8 @@ public static class CallHistoryEndpoints
 {
     public static IEndpointRouteBuilder MapCallHistoryEndpoints(this IEndpointRouteBuilder app)
     {
-        var calls = app.MapGroup("/").RequireAuthorization().WithTags("Calls");
+        var calls = app.MapGroup("/").RequireAuthorization().WithTags("Calls")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         calls.MapGet("/history", async Task<Results<Ok<CallHistoryPage>, ValidationProblem>> (Guid? before, int? limit, GetCallHistory history, HttpContext context, CancellationToken cancellationToken) =>
             {

@@ -11,6 +11,7 @@ public static class IceServerEndpoints
         app.MapGet("/ice-servers", Ok<IceServersView> (GetIceServers iceServers, HttpContext context) =>
                 TypedResults.Ok(iceServers.Execute(context.User.GetUserId())))
             .RequireAuthorization().WithTags("Calls")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithName("GetIceServers")
             .WithSummary("STUN and TURN servers for a call, with TURN credentials of mine that expire at expiresAt.");
         return app;

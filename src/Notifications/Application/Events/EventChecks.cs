@@ -1,6 +1,5 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.UseCases;
-using MimeKit;
+using ChatApp.Notifications.Application.Emails;
 
 namespace ChatApp.Notifications.Application.Events;
 
@@ -13,9 +12,8 @@ public static class EventChecks
             throw new MalformedEventException($"{eventType}: {problem}");
     }
 
-    public static void RequireEmailAddress(string? address, string eventType) =>
-        Require(address is { Length: > 0 and <= 254 } && address.Contains('@', StringComparison.Ordinal)
-                && MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address == address,
+    public static void RequireEmailAddress(IEmailAddresses addresses, string? address, string eventType) =>
+        Require(address is { Length: > 0 and <= 254 } && address.Contains('@', StringComparison.Ordinal) && addresses.IsMailbox(address),
             eventType, $"'{address}' is not an email address");
 
     public static void RequireText(string? value, string field, string eventType) =>

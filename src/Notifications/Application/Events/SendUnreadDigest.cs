@@ -1,10 +1,8 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Contracts;
+using ChatApp.Notifications.Application.Emails;
 using ChatApp.Notifications.Application.Recipients;
 using ChatApp.Notifications.Domain;
-using ChatApp.Notifications.Infrastructure.Delivery;
-using ChatApp.Notifications.Infrastructure.Templates;
 
 namespace ChatApp.Notifications.Application.Events;
 
@@ -13,7 +11,9 @@ namespace ChatApp.Notifications.Application.Events;
 /// per user per hour: a newer picture replaces a digest still waiting for its slot, otherwise
 /// the new digest waits until an hour after the last one.
 /// </summary>
-public sealed class SendUnreadDigest(EmailComposer composer, OutgoingEmails outgoing, TimeProvider clock) : IHandles<UnreadMessagesWaiting>
+public sealed class SendUnreadDigest(
+    IRecipients recipients, IEmailComposer composer, IOutgoingEmails outgoing, IEmailMetrics metrics, TimeProvider clock)
+    : IHandles<UnreadMessagesWaiting>
 {
     public async Task HandleAsync(UnreadMessagesWaiting message, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
@@ -22,28 +22,28 @@ public sealed class SendUnreadDigest(EmailComposer composer, OutgoingEmails outg
             "a conversation without unread messages or senders");
 
         // Locking the recipient serialises two digests for one user, so they cannot both take the same slot.
-        var recipient = await RecipientStore.GetAsync(UnitOfWork.Of(unitOfWork), message.RecipientId, cancellationToken, forUpdate: true);
+        var recipient = await recipients.GetAsync(unitOfWork, message.RecipientId, cancellationToken, forUpdate: true);
         if (!recipient.Preferences.UnreadDigestEmails)
         {
-            EmailMetrics.RecordSkipped(EmailKind.UnreadDigest);
+            metrics.RecordSkipped(EmailKind.UnreadDigest);
             return;
         }
 
         var to = Addressee.Of(recipient);
-        var model = await DescribeAsync(message, to, UnitOfWork.Of(unitOfWork), cancellationToken);
-        var (waitingId, latestAt) = await outgoing.FindDigestSlotAsync(UnitOfWork.Of(unitOfWork), recipient.UserId, cancellationToken);
+        var model = await DescribeAsync(message, to, unitOfWork, cancellationToken);
+        var (waitingId, latestAt) = await outgoing.FindDigestSlotAsync(unitOfWork, recipient.UserId, cancellationToken);
         var email = await composer.ComposeAsync(EmailKind.UnreadDigest, to, model, message.OccurredAt, cancellationToken,
             dueAt: DigestSchedule.NextSlot(latestAt, clock.GetUtcNow()));
         if (waitingId is { } id)
-            await outgoing.ReplaceContentAsync(UnitOfWork.Of(unitOfWork), id, email, cancellationToken);
+            await outgoing.ReplaceContentAsync(unitOfWork, id, email, cancellationToken);
         else
-            await outgoing.EnqueueAsync(UnitOfWork.Of(unitOfWork), email, cancellationToken);
+            await outgoing.EnqueueAsync(unitOfWork, email, cancellationToken);
     }
 
-    private static async Task<UnreadDigestModel> DescribeAsync(UnreadMessagesWaiting message, Addressee to, UnitOfWork unitOfWork, CancellationToken cancellationToken)
+    private async Task<UnreadDigestModel> DescribeAsync(UnreadMessagesWaiting message, Addressee to, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var senderIds = message.Conversations.SelectMany(c => c.SenderIds).Distinct().ToList();
-        var names = await RecipientStore.FindNamesAsync(UnitOfWork.Of(unitOfWork), senderIds, cancellationToken);
+        var names = await recipients.FindNamesAsync(unitOfWork, senderIds, cancellationToken);
         string NameOf(Guid id) => names.TryGetValue(id, out var known) ? known.DisplayName : "?";
 
         var lines = message.Conversations

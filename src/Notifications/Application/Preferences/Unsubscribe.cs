@@ -1,8 +1,6 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Notifications.Application.Recipients;
 using ChatApp.Notifications.Domain;
-using ChatApp.Notifications.Infrastructure.Signing;
 
 namespace ChatApp.Notifications.Application.Preferences;
 
@@ -10,7 +8,7 @@ namespace ChatApp.Notifications.Application.Preferences;
 public sealed record UnsubscribeLink(Guid UserId, EmailList List, string Language);
 
 /// <summary>Reads and applies one-click unsubscribe links, which work without signing in.</summary>
-public sealed class Unsubscribe(UnsubscribeLinks links, UnitOfWorkFactory unitOfWorks)
+public sealed class Unsubscribe(IUnsubscribeLinks links, IUnitOfWorkFactory unitOfWorks, IRecipients recipients)
 {
     private static readonly Failure InvalidLink = Failure.Field(FailureKind.Invalid, "Invalid unsubscribe link", "token",
         "This link is incomplete or was not made by ChatApp. Copy the whole link from the email, or change your settings in the app.");
@@ -28,11 +26,11 @@ public sealed class Unsubscribe(UnsubscribeLinks links, UnitOfWorkFactory unitOf
             return InvalidLink;
 
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        if (await RecipientStore.FindAsync(unitOfWork, userId, cancellationToken, forUpdate: apply) is not { } recipient)
+        if (await recipients.FindAsync(unitOfWork, userId, cancellationToken, forUpdate: apply) is not { } recipient)
             return PreferenceFailures.NotKnownYet;
         if (apply)
         {
-            await RecipientStore.SavePreferencesAsync(unitOfWork, userId, recipient.Preferences.Unsubscribe(list), cancellationToken);
+            await recipients.SavePreferencesAsync(unitOfWork, userId, recipient.Preferences.Unsubscribe(list), cancellationToken);
             await unitOfWork.CommitAsync(cancellationToken);
         }
 

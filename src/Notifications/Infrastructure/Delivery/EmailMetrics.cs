@@ -1,11 +1,15 @@
 using System.Diagnostics.Metrics;
+using ChatApp.Notifications.Application.Emails;
 using ChatApp.Notifications.Domain;
 using ChatApp.ServiceDefaults;
 
 namespace ChatApp.Notifications.Infrastructure.Delivery;
 
-/// <summary>What the dashboard shows of email delivery, each per kind of email.</summary>
-public static class EmailMetrics
+/// <summary>
+/// What the dashboard shows of email delivery, each per kind of email. The delivery records
+/// through the static methods; the handlers' skips come through <see cref="IEmailMetrics"/>.
+/// </summary>
+public sealed class EmailMetrics : IEmailMetrics
 {
     private static readonly Counter<long> Sent = ChatAppTelemetry.Meter.CreateCounter<long>(
         "chatapp.notifications.emails.sent", "{email}", "Emails the SMTP server accepted");
@@ -41,7 +45,7 @@ public static class EmailMetrics
     public static void RecordDeadLettered(EmailKind kind, string reason) =>
         DeadLettered.Add(1, KindTag(kind), new KeyValuePair<string, object?>("reason", reason));
 
-    public static void RecordSkipped(EmailKind kind) => Skipped.Add(1, KindTag(kind));
+    public void RecordSkipped(EmailKind kind) => Skipped.Add(1, KindTag(kind));
 
     private static KeyValuePair<string, object?> KindTag(EmailKind kind) => new("kind", kind.Name());
 }

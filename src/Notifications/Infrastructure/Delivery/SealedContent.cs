@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.Notifications.Application.Emails;
 
 namespace ChatApp.Notifications.Infrastructure.Delivery;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ChatApp.Notifications.Application.Preferences;
 using ChatApp.Notifications.Domain;
 using ChatApp.Notifications.Infrastructure.Delivery;
 using Microsoft.AspNetCore.WebUtilities;
@@ -11,7 +12,7 @@ namespace ChatApp.Notifications.Infrastructure.Signing;
 /// service's own key, so a link works without signing in and cannot be made for anyone else.
 /// Links do not expire: an old email's link must still work.
 /// </summary>
-public sealed class UnsubscribeLinks(SecretStore secrets, IOptions<EmailOptions> options)
+public sealed class UnsubscribeLinks(SecretStore secrets, IOptions<EmailOptions> options) : IUnsubscribeLinks
 {
     private const string KeyName = "unsubscribe-links";
     private const int PayloadLength = 17;
@@ -27,7 +28,6 @@ public sealed class UnsubscribeLinks(SecretStore secrets, IOptions<EmailOptions>
         return $"{options.Value.AppUrl}/api/notifications/unsubscribe?token={WebEncoders.Base64UrlEncode(token)}";
     }
 
-    /// <summary>Whom and what a token stands for; null when it is not one we signed.</summary>
     public async Task<(Guid UserId, EmailList List)?> ReadAsync(string? token, CancellationToken cancellationToken)
     {
         if (token is not { Length: > 0 and < 100 })

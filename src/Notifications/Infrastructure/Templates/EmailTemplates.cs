@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using ChatApp.Notifications.Application.Emails;
 using ChatApp.Notifications.Domain;
 using Fluid;
 using Microsoft.Extensions.FileProviders;

@@ -1,4 +1,4 @@
-namespace ChatApp.Notifications.Infrastructure.Templates;
+namespace ChatApp.Notifications.Application.Emails;
 
 // What each kind of email's templates can show, besides what every email has (display_name,
 // app_url, unsubscribe_url). Templates see the properties in snake_case.

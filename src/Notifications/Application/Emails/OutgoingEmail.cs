@@ -1,6 +1,6 @@
 using ChatApp.Notifications.Domain;
 
-namespace ChatApp.Notifications.Infrastructure.Delivery;
+namespace ChatApp.Notifications.Application.Emails;
 
 /// <summary>An email written and waiting to be sent (a row of outgoing_emails).</summary>
 public sealed record OutgoingEmail(

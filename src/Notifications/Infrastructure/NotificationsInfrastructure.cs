@@ -1,17 +1,18 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Secrets;
-using ChatApp.Notifications.Api;
-using ChatApp.Notifications.Application;
+using ChatApp.Notifications.Application.Emails;
+using ChatApp.Notifications.Application.Events;
 using ChatApp.Notifications.Application.Preferences;
+using ChatApp.Notifications.Application.Recipients;
 using ChatApp.Notifications.Infrastructure.Delivery;
+using ChatApp.Notifications.Infrastructure.Persistence;
+using ChatApp.Notifications.Infrastructure.Signing;
 using ChatApp.Notifications.Infrastructure.Smtp;
 using ChatApp.Notifications.Infrastructure.Templates;
-using ChatApp.Notifications.Infrastructure.Signing;
-using FluentValidation;
 
 namespace ChatApp.Notifications.Infrastructure;
 
-public static class NotificationsServiceCollectionExtensions
+public static class NotificationsInfrastructure
 {
     /// <summary>
     /// The service's own keys (table secrets) encrypted with Data Protection, its key ring
@@ -20,8 +21,11 @@ public static class NotificationsServiceCollectionExtensions
     public static IHostApplicationBuilder AddNotificationsSecrets(this IHostApplicationBuilder builder) =>
         builder.AddSecretProtection("ChatApp.Notifications", new SecretColumn("secrets", "name", "value", SecretStore.Purpose));
 
-    /// <summary>Templates, the email queue and its delivery worker over SMTP, and unsubscribe links.</summary>
-    public static IHostApplicationBuilder AddEmailDelivery(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The recipients, templates, the email queue and its delivery worker over SMTP, unsubscribe
+    /// links, and the opening of sealed sign-in codes: everything the handlers and use cases use.
+    /// </summary>
+    public static IHostApplicationBuilder AddNotificationsInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .Validate(smtp => smtp.Host.Length > 0 && smtp.Port is > 0 and < 65536, "Smtp:Host and Smtp:Port must name a server.")
@@ -33,25 +37,19 @@ public static class NotificationsServiceCollectionExtensions
 
         // Sign-in codes arrive sealed by Identity; their emails wait sealed too.
         builder.AddEventSeal();
+        builder.Services.AddSingleton<ISignInCodes, SealedSignInCodes>();
+        builder.Services.AddSingleton<IRecipients, MySqlRecipients>();
         builder.Services.AddSingleton(_ => EmailTemplates.Load(EmailTemplates.DefaultFolder));
+        builder.Services.AddSingleton<IEmailComposer, EmailComposer>();
+        builder.Services.AddSingleton<IEmailAddresses, MimeKitEmailAddresses>();
+        builder.Services.AddSingleton<IEmailMetrics, EmailMetrics>();
         builder.Services.AddSingleton<SmtpTransport>();
         builder.Services.AddSingleton<EmailSignal>();
-        builder.Services.AddSingleton<OutgoingEmails>();
+        builder.Services.AddSingleton<IOutgoingEmails, MySqlOutgoingEmails>();
         builder.Services.AddSingleton<EmailDelivery>();
         builder.Services.AddHostedService<EmailDispatcher>();
         builder.Services.AddSingleton<SecretStore>();
-        builder.Services.AddSingleton<UnsubscribeLinks>();
-        builder.Services.AddSingleton<EmailComposer>();
-        return builder;
-    }
-
-    /// <summary>The preference and unsubscribe use cases behind the API.</summary>
-    public static IHostApplicationBuilder AddPreferenceUseCases(this IHostApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<GetPreferences>();
-        builder.Services.AddSingleton<UpdatePreferences>();
-        builder.Services.AddSingleton<Unsubscribe>();
-        builder.Services.AddValidatorsFromAssemblyContaining<PreferencesRequestValidator>(ServiceLifetime.Singleton);
+        builder.Services.AddSingleton<IUnsubscribeLinks, UnsubscribeLinks>();
         return builder;
     }
 }
