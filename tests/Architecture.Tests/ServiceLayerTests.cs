@@ -12,7 +12,7 @@ namespace ChatApp.ArchitectureTests;
 public class ServiceLayerTests
 {
     [Theory]
-    [InlineData("Calls")]
+    [MemberData(nameof(EveryService), MemberType = typeof(ChatAppArchitecture))]
     public void Domain_depends_only_on_System_and_its_own_Domain(string service)
     {
         var domain = $"ChatApp.{service}.Domain";
@@ -22,7 +22,7 @@ public class ServiceLayerTests
     }
 
     [Theory]
-    [InlineData("Calls")]
+    [MemberData(nameof(EveryService), MemberType = typeof(ChatAppArchitecture))]
     public void Application_depends_only_on_System_Extensions_abstractions_Contracts_UseCases_and_its_own_Domain_and_Application(string service)
     {
         var application = $"ChatApp.{service}.Application";
@@ -40,7 +40,7 @@ public class ServiceLayerTests
     }
 
     [Theory]
-    [InlineData("Calls")]
+    [MemberData(nameof(EveryService), MemberType = typeof(ChatAppArchitecture))]
     public void Infrastructure_does_not_depend_on_Api(string service) =>
         Types().That().ResideInNamespaceMatching(NamespaceAndBelow($"ChatApp.{service}.Infrastructure"))
             .Should().NotDependOnAny(Types().That().ResideInNamespaceMatching(NamespaceAndBelow($"ChatApp.{service}.Api")))
