@@ -5,8 +5,10 @@ using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.Projections;
 using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.Contracts;
+using ChatApp.Messaging.Api;
 using ChatApp.Messaging.Api.Endpoints;
 using ChatApp.Messaging.Api.Hub;
+using ChatApp.Messaging.Application;
 using ChatApp.Messaging.Application.Sessions;
 using ChatApp.Messaging.Infrastructure;
 using ChatApp.ServiceDefaults;
@@ -20,10 +22,9 @@ builder.AddEventBus("messaging", events => events
     .Handle<UserProfileChanged, UpdateUserNames>()
     .Handle<SessionsEnded, EndSessions>());
 builder.AddTokenAuthentication();
-builder.AddMessagingUseCases();
-builder.AddRealtime();
-builder.AddUnreadDigests();
-builder.Services.AddServiceOpenApi("/api/messaging");
+builder.Services.AddMessagingUseCases();
+builder.AddMessagingInfrastructure();   // MySQL stores; Redis presence, rate limits and heartbeat; unread-digest worker
+builder.AddMessagingApi();              // chat hub + Redis backplane, validators, OpenAPI
 
 var app = builder.Build();
 
@@ -35,11 +36,11 @@ app.UseAuthorization();
 
 app.MapServiceOpenApi();
 app.MapDefaultEndpoints();
-app.MapConversationEndpoints();
-app.MapMessageEndpoints();
-app.MapGroupEndpoints();
-app.MapPresenceEndpoints();
-app.MapChatHub();
+app.MapConversationEndpoints();         // list, get, sync
+app.MapMessageEndpoints();              // history, send, edit, delete, receipts, direct messages
+app.MapGroupEndpoints();                // create, rename, delete, members, roles, hand over, leave
+app.MapPresenceEndpoints();             // who is online
+app.MapChatHub();                       // /hubs/chat
 
 app.Run();
 

@@ -58,7 +58,8 @@ public sealed class ProjectionTests(MessagingFixture fixture)
         var bob = await fixture.CreateUserAsync("Bob");
         await using var alicePhone = await alice.ConnectAsync();
         var group = await alicePhone.CreateGroupAsync("Twice", bob);
-        using var logs = new LogWatch("ChatApp.BuildingBlocks.Projections");
+        // Redeliveries are recognised (and logged) by the inbox in front of every handler.
+        using var logs = new LogWatch("ChatApp.BuildingBlocks.Eventing.Inbox");
         var changed = new UserProfileChanged(bob.Id, bob.Username, "Once", DateTimeOffset.UtcNow);
 
         var messageId = await fixture.Events.PublishAsync(changed);

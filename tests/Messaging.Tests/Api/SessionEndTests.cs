@@ -111,7 +111,8 @@ public sealed class SessionEndTests(MessagingFixture fixture)
         await using var tablet = await ChatClient.ConnectAsync(carol, fixture.Primary, fixture.Tokens.Issue(carol.Id, carol.Username, ended));
         await using var desktop = await ChatClient.ConnectAsync(carol, fixture.Secondary, fixture.Tokens.Issue(carol.Id, carol.Username, other));
         var tabletClosed = tablet.Connection.ClosedAsync();
-        using var logs = new LogWatch("ChatApp.Messaging.Application.Sessions");
+        // Redeliveries are recognised (and logged) by the inbox in front of every handler.
+        using var logs = new LogWatch("ChatApp.BuildingBlocks.Eventing.Inbox");
         var sessionsEnded = new SessionsEnded(carol.Id, [ended], DateTimeOffset.UtcNow);
 
         var messageId = await fixture.Events.PublishAsync(sessionsEnded);

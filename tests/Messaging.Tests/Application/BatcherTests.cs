@@ -11,7 +11,7 @@ public sealed class BatcherTests
     public async Task A_full_queue_makes_the_sender_wait_briefly_then_answers_busy_and_holds_no_more_than_its_capacity()
     {
         var queue = new WriteQueueOptions { Capacity = 4, MaxWait = TimeSpan.FromMilliseconds(300) };
-        using var writer = new StuckWriter(queue);
+        var writer = new StuckWriter(queue);
         await writer.StartAsync(CancellationToken.None);
         // Each of the writer's loops holds a batch of up to MaxBatch; beyond those and the queue, nothing is taken.
         const int Sent = 2 * StuckWriter.MaxBatch + 4 + 20;

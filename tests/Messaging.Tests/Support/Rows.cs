@@ -33,8 +33,10 @@ internal static class Rows
     public static async Task<IReadOnlyList<MessageRow>> MessageRowsAsync(this MessagingFixture fixture, Guid conversationId)
     {
         await using var connection = await fixture.OpenDatabaseAsync();
-        return [.. await connection.QueryAsync<MessageRow>(
-            $"SELECT {MessageRow.Columns} FROM messages WHERE conversation_id = @conversationId ORDER BY sequence", new { conversationId })];
+        return [.. await connection.QueryAsync<MessageRow>("""
+            SELECT conversation_id, sequence, version, sender_id, client_message_id, body, reply_to_sequence, sent_at, edited_at, deleted_at
+            FROM messages WHERE conversation_id = @conversationId ORDER BY sequence
+            """, new { conversationId })];
     }
 
     /// <summary>How many conversations <paramref name="user"/> is a member of.</summary>

@@ -1,4 +1,5 @@
 using ChatApp.Messaging.Application.Presence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using StackExchange.Redis;
 
 namespace ChatApp.Messaging.Api.Endpoints;
@@ -7,21 +8,21 @@ public static class PresenceEndpoints
 {
     public static IEndpointRouteBuilder MapPresenceEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/presence", async (GetOnlineUsers online, CancellationToken cancellationToken) =>
+        app.MapGet("/presence", async Task<Results<Ok<IReadOnlyList<PresenceView>>, ProblemHttpResult>> (GetOnlineUsers online, CancellationToken cancellationToken) =>
             {
                 try
                 {
-                    return Results.Ok(await online.ExecuteAsync(cancellationToken));
+                    return TypedResults.Ok(await online.ExecuteAsync(cancellationToken));
                 }
                 catch (RedisException)
                 {
-                    return Results.Problem("Who is online cannot be told right now; try again shortly.", title: "Presence unavailable",
+                    return TypedResults.Problem("Who is online cannot be told right now; try again shortly.", title: "Presence unavailable",
                         statusCode: StatusCodes.Status503ServiceUnavailable);
                 }
             })
-            .RequireAuthorization().WithTags("Presence")
+            .RequireSignedIn().WithTags("Presence")
             .WithName("GetOnlineUsers")
-            .Produces<IReadOnlyList<PresenceView>>()
+            .WithSummary("Everyone online now, with their names.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }

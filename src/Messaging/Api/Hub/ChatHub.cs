@@ -23,7 +23,7 @@ namespace ChatApp.Messaging.Api.Hub;
 /// and a token of an ended session opens no connection again.
 /// </summary>
 [Authorize]
-public sealed partial class ChatHub(PresenceTracker presence, LocalConnections connections, EndedSessions endedSessions, ILogger<ChatHub> logger) : Hub<IChatClient>
+public sealed partial class ChatHub(PresenceTracker presence, LocalConnections connections, IEndedSessions endedSessions, ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     // Marks a connection refused because its session had ended: it never counted as connected.
     private const string RefusedKey = "chatapp.session-ended";

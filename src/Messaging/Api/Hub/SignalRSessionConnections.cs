@@ -18,7 +18,7 @@ namespace ChatApp.Messaging.Api.Hub;
 /// device hears why it was closed.)
 /// </summary>
 public sealed partial class SignalRSessionConnections(
-    IHubContext<ChatHub, IChatClient> hub, LocalConnections connections, IConnectionMultiplexer redis, EndedSessions endedSessions,
+    IHubContext<ChatHub, IChatClient> hub, LocalConnections connections, IConnectionMultiplexer redis, IEndedSessions endedSessions,
     ILogger<SignalRSessionConnections> logger)
     : BackgroundService, ISessionConnections
 {

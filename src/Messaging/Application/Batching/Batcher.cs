@@ -17,13 +17,14 @@ public abstract class Batched<TResult>
 /// for nobody. A few loops run side by side, so one slow batch does not hold up the rest.
 /// The queue is bounded (<see cref="WriteQueueOptions"/>): when the database falls behind, a
 /// request waits briefly for room and is then answered <see cref="Busy"/>, rather than everyone's
-/// requests queueing for ever longer.
+/// requests queueing for ever longer. The host starts and stops it with the service.
 /// </summary>
-public abstract class Batcher<TRequest, TResult>(WriteQueueOptions queue) : BackgroundService
+public abstract class Batcher<TRequest, TResult>(WriteQueueOptions queue)
     where TRequest : Batched<TResult>
 {
     public const int MaxBatch = 64;
     private const int Loops = 2;
+    private Task _loops = Task.CompletedTask;
     private readonly Channel<TRequest> _waiting = Channel.CreateBounded<TRequest>(
         new BoundedChannelOptions(queue.Capacity) { SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
@@ -57,14 +58,21 @@ public abstract class Batcher<TRequest, TResult>(WriteQueueOptions queue) : Back
     /// <summary>The answer to a request refused because the queue stayed full: try again after <paramref name="retryAfter"/>.</summary>
     protected abstract TResult Busy(TimeSpan retryAfter);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => LoopAsync()));
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the loops that write batches; they run until <see cref="StopAsync"/>.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        // What was accepted is still written: the loops drain the queue, then end.
+        _loops = Task.WhenAll(Enumerable.Range(0, Loops).Select(_ => LoopAsync()));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Takes no more requests. What was accepted is still written: the loops drain the queue, then
+    /// end; this waits for them, or until <paramref name="cancellationToken"/> says to stop waiting.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
         _waiting.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
+        await Task.WhenAny(_loops, Task.Delay(Timeout.Infinite, cancellationToken));
     }
 
     /// <summary>Runs until the queue is completed and empty: a stop lets accepted requests finish.</summary>

@@ -1,14 +1,13 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
-using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.UseCases;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Messaging.Application.Conversations;
 
 /// <summary>My conversation list, most recently active first, with unread counts; paged by an opaque cursor.</summary>
-public sealed class ListConversations(ServiceDatabase database, IOptions<MessagingOptions> options)
+public sealed class ListConversations(IConversationStore conversations, IOptions<MessagingOptions> options)
 {
     public async Task<Result<ConversationPage>> ExecuteAsync(Guid userId, string? cursor, int limit, CancellationToken cancellationToken)
     {
@@ -22,8 +21,7 @@ public sealed class ListConversations(ServiceDatabase database, IOptions<Messagi
 
         if (limit < 1 || limit > options.Value.MaxPageSize)
             return MessagingFailures.PageSizeOutOfRange(options.Value.MaxPageSize);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var lines = await ConversationList.QueryAsync(connection, userId, limit + 1, after, cancellationToken);
+        var lines = await conversations.ListAsync(userId, limit + 1, after, cancellationToken);
         var page = lines.Take(limit).ToList();
         var next = lines.Count > limit ? Encode(page[^1]) : null;
         return new ConversationPage(page, next);

@@ -7,7 +7,7 @@ namespace ChatApp.Messaging.Application.Conversations;
 /// what every use case checks first. <see cref="JoinedSequence"/> is the last message before
 /// they joined; history starts after it.
 /// </summary>
-internal sealed record Membership(
+public sealed record Membership(
     Guid ConversationId,
     ConversationKind Kind,
     string? Name,

@@ -1,12 +1,13 @@
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
+using ChatApp.Messaging.Application.Users;
 using ChatApp.Messaging.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Messaging.Application.Groups;
 
 /// <summary>Adds people to a group (owner and admins), up to the size limit. People already in it are left as they are.</summary>
-public sealed class AddMembers(GroupAdministration groups, IOptions<MessagingOptions> options)
+public sealed class AddMembers(GroupAdministration groups, IUserDirectory users, IOptions<MessagingOptions> options)
 {
     public async Task<Result<ConversationDetail>> ExecuteAsync(Guid userId, Guid conversationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
         (await groups.RunAsync(userId, conversationId, async group =>
@@ -16,7 +17,7 @@ public sealed class AddMembers(GroupAdministration groups, IOptions<MessagingOpt
             var newcomers = userIds.Distinct().Where(id => group.Member(id) is null).ToList();
             if (group.Members.Count + newcomers.Count > options.Value.MaxGroupMembers)
                 return MessagingFailures.GroupFull(options.Value.MaxGroupMembers);
-            var known = await ConversationStore.KnownUsersAsync(group.UnitOfWork.Connection, group.UnitOfWork.Transaction, newcomers, cancellationToken);
+            var known = await users.WhichAreKnownAsync(group.UnitOfWork, newcomers, cancellationToken);
             if (newcomers.Where(id => !known.Contains(id)).ToList() is { Count: > 0 } unknown)
                 return MessagingFailures.UnknownUsers(unknown);
             await group.AddAsync(newcomers, cancellationToken);

@@ -1,4 +1,4 @@
-using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Domain;
 
@@ -12,15 +12,18 @@ public sealed class GroupChange
 {
     private readonly List<Guid> _removed = [];
 
-    internal GroupChange(UnitOfWork unitOfWork, Membership actor, List<Seniority> members, DateTime now)
+    private readonly IGroupStore _store;
+
+    internal GroupChange(IGroupStore store, IUnitOfWork unitOfWork, Membership actor, List<Seniority> members, DateTime now)
     {
+        _store = store;
         UnitOfWork = unitOfWork;
         Actor = actor;
         Members = members;
         Now = now;
     }
 
-    internal UnitOfWork UnitOfWork { get; }
+    internal IUnitOfWork UnitOfWork { get; }
 
     internal Membership Actor { get; }
 
@@ -42,40 +45,32 @@ public sealed class GroupChange
     {
         foreach (var userId in userIds)
         {
-            await UnitOfWork.ExecuteAsync("""
-                INSERT INTO conversation_members (conversation_id, user_id, role, joined_at, joined_sequence, delivered_sequence, read_sequence, notified_sequence)
-                VALUES (@conversationId, @userId, 'Member', @now, @last, @last, @last, @last)
-                """, new { conversationId = Actor.ConversationId, userId, now = Now, last = Actor.LastSequence }, cancellationToken);
+            await _store.AddMemberAsync(UnitOfWork, Actor.ConversationId, userId, Actor.LastSequence, Now, cancellationToken);
             Members.Add(new Seniority(userId, MemberRole.Member, new DateTimeOffset(Now, TimeSpan.Zero)));
         }
     }
 
     public async Task SetRoleAsync(Guid userId, MemberRole role, CancellationToken cancellationToken)
     {
-        await UnitOfWork.ExecuteAsync(
-            "UPDATE conversation_members SET role = @role WHERE conversation_id = @conversationId AND user_id = @userId",
-            new { conversationId = Actor.ConversationId, userId, role = role.ToString() }, cancellationToken);
+        await _store.SetRoleAsync(UnitOfWork, Actor.ConversationId, userId, role, cancellationToken);
         var index = Members.FindIndex(member => member.UserId == userId);
         Members[index] = Members[index] with { Role = role };
     }
 
     public async Task RemoveAsync(Guid userId, CancellationToken cancellationToken)
     {
-        await UnitOfWork.ExecuteAsync(
-            "DELETE FROM conversation_members WHERE conversation_id = @conversationId AND user_id = @userId",
-            new { conversationId = Actor.ConversationId, userId }, cancellationToken);
+        await _store.RemoveMemberAsync(UnitOfWork, Actor.ConversationId, userId, cancellationToken);
         Members.RemoveAll(member => member.UserId == userId);
         _removed.Add(userId);
     }
 
+    public Task RenameAsync(string name, CancellationToken cancellationToken) =>
+        _store.RenameAsync(UnitOfWork, Actor.ConversationId, GroupName.Normalize(name), cancellationToken);
+
     /// <summary>Ends the group for everyone, its messages included.</summary>
     public async Task DeleteGroupAsync(CancellationToken cancellationToken)
     {
-        await UnitOfWork.ExecuteAsync("""
-            DELETE FROM messages WHERE conversation_id = @conversationId;
-            DELETE FROM conversation_members WHERE conversation_id = @conversationId;
-            DELETE FROM conversations WHERE id = @conversationId;
-            """, new { conversationId = Actor.ConversationId }, cancellationToken);
+        await _store.DeleteAsync(UnitOfWork, Actor.ConversationId, cancellationToken);
         _removed.AddRange(Members.Select(member => member.UserId));
         Members.Clear();
         Deleted = true;

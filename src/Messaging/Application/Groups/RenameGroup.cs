@@ -12,8 +12,7 @@ public sealed class RenameGroup(GroupAdministration groups)
         {
             if (!GroupPolicy.CanRename(group.ActorRole))
                 return MessagingFailures.RoleTooLow("rename it");
-            await group.UnitOfWork.ExecuteAsync("UPDATE conversations SET name = @name WHERE id = @conversationId",
-                new { name = GroupName.Normalize(name), conversationId }, cancellationToken);
+            await group.RenameAsync(name, cancellationToken);
             return null;
         }, cancellationToken)).Required();
 }

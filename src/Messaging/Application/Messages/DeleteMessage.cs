@@ -7,6 +7,5 @@ public sealed class DeleteMessage(OwnMessageChange change)
 {
     public Task<Result<MessageView>> ExecuteAsync(Guid userId, Guid conversationId, long sequence, CancellationToken cancellationToken) =>
         change.ApplyAsync(userId, conversationId, sequence,
-            (message, now) => message with { Body = null, DeletedAt = now },
-            "body = NULL, deleted_at = @DeletedAt", checkMembers: null, cancellationToken);
+            (message, now) => message with { Body = null, DeletedAt = now }, checkMembers: null, cancellationToken);
 }

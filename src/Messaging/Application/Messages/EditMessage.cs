@@ -19,7 +19,6 @@ public sealed class EditMessage(OwnMessageChange change, IRateLimits limits, IOp
             return failure;
         return await change.ApplyAsync(userId, conversationId, sequence,
             (message, now) => message with { Body = body, EditedAt = now },
-            "body = @Body, edited_at = @EditedAt",
             members => envelope.Value!.CheckMembers(members),
             cancellationToken);
     }

@@ -1,13 +1,9 @@
-using System.Globalization;
-using System.Text;
-using ChatApp.BuildingBlocks.Eventing;
+using System.Data.Common;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Batching;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Domain;
-using Dapper;
 using Microsoft.Extensions.Options;
-using MySqlConnector;
 
 namespace ChatApp.Messaging.Application.Messages;
 
@@ -32,28 +28,26 @@ public sealed class PendingSend(Guid senderId, Guid conversationId, NewMessage m
 /// sequence numbers are gapless per conversation, a client id already stored returns that message,
 /// and an envelope holds a key for each member of the conversation now and for nobody else.
 /// </summary>
-public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast broadcast, TimeProvider clock, IOptions<MessagingOptions> options)
+public sealed class MessageWriter(IUnitOfWorkFactory unitOfWorks, IMessageStore messages, IChatBroadcast broadcast, TimeProvider clock, IOptions<MessagingOptions> options)
     : Batcher<PendingSend, Result<MessageView>>(options.Value.WriteQueue)
 {
     protected override Result<MessageView> Busy(TimeSpan retryAfter) => MessagingFailures.RateLimited(retryAfter);
 
     protected override async Task WriteAsync(IReadOnlyList<PendingSend> batch)
     {
-        IReadOnlyList<Outcome> outcomes;
+        IReadOnlyList<Outcome>? outcomes;
         try
         {
             outcomes = await StoreAsync(batch);
         }
+        catch (DbException) when (batch.Count > 1)
+        {
+            outcomes = null;
+        }
+
         // One send spoiled the batch (its client id stored meanwhile for another conversation, or a
         // deadlock with another replica's batch): each is stored on its own, so only it fails.
-        catch (MySqlException) when (batch.Count > 1)
-        {
-            outcomes = await StoreOneByOneAsync(batch);
-        }
-        catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
-        {
-            outcomes = [new Outcome(batch[0], MessagingFailures.ClientIdReused, null)];
-        }
+        outcomes ??= batch.Count > 1 ? await StoreOneByOneAsync(batch) : [new Outcome(batch[0], MessagingFailures.ClientIdReused, null)];
 
         foreach (var outcome in outcomes)
             outcome.Send.Answer.TrySetResult(outcome.Result);
@@ -69,15 +63,11 @@ public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast 
         {
             try
             {
-                outcomes.AddRange(await StoreAsync([send]));
+                // The conversation's lock serialises retries within it; the same id sent into another
+                // conversation at the same moment meets the unique key instead.
+                outcomes.AddRange(await StoreAsync([send]) ?? [new Outcome(send, MessagingFailures.ClientIdReused, null)]);
             }
-            // The conversation's lock serialises retries within it; the same id sent into another
-            // conversation at the same moment meets the unique key instead.
-            catch (MySqlException ex) when (ex.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
-            {
-                outcomes.Add(new Outcome(send, MessagingFailures.ClientIdReused, null));
-            }
-            catch (MySqlException ex)
+            catch (DbException ex)
             {
                 send.Answer.TrySetException(ex);
             }
@@ -85,33 +75,22 @@ public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast 
         return outcomes;
     }
 
-    private async Task<IReadOnlyList<Outcome>> StoreAsync(IReadOnlyList<PendingSend> batch)
+    /// <returns>Null, nothing stored, when a send's client id was stored meanwhile by another transaction.</returns>
+    private async Task<IReadOnlyList<Outcome>?> StoreAsync(IReadOnlyList<PendingSend> batch)
     {
         var conversationIds = batch.Select(send => send.ConversationId).Distinct().Order().ToList();
         var senderIds = batch.Select(send => send.SenderId).ToHashSet();
         var clientMessageIds = batch.Select(send => send.Message.ClientMessageId).Distinct().ToList();
 
         await using var unitOfWork = await unitOfWorks.BeginAsync(CancellationToken.None);
-        // Locking the conversations (in id order, so two batches never wait for each other in a
-        // circle), then reading them, puts sends of one conversation in a row: gapless sequence numbers, and a retry
-        // that raced its original finds it stored (each statement of a READ COMMITTED transaction
-        // sees the latest commits).
-        Dictionary<(Guid, Guid), Membership> memberships;
-        Dictionary<(Guid, Guid), MessageRow> stored;
-        ILookup<Guid, Guid> members;
-        await using (var reads = await unitOfWork.Connection.QueryMultipleAsync(new CommandDefinition($"""
-            SELECT id FROM conversations WHERE id IN @conversationIds ORDER BY id FOR UPDATE;
-            {ConversationStore.AllMembershipsSql}
-            SELECT {MessageRow.Columns} FROM messages WHERE client_message_id IN @clientMessageIds;
-            """, new { conversationIds, clientMessageIds }, unitOfWork.Transaction)))
-        {
-            await reads.ReadAsync<Guid>();
-            var all = (await reads.ReadAsync<Membership>()).ToList();
-            memberships = all.ToDictionary(m => (m.ConversationId, m.UserId));
-            members = all.ToLookup(m => m.ConversationId, m => m.UserId);
-            // Client ids are the devices' random UUIDs: another sender's equal one is not a retry.
-            stored = (await reads.ReadAsync<MessageRow>()).Where(m => senderIds.Contains(m.SenderId)).ToDictionary(m => (m.SenderId, m.ClientMessageId));
-        }
+        // Locking the conversations, then reading them, puts sends of one conversation in a row:
+        // gapless sequence numbers, and a retry that raced its original finds it stored (each
+        // statement of a READ COMMITTED transaction sees the latest commits).
+        var locked = await messages.LockForSendingAsync(unitOfWork, conversationIds, clientMessageIds);
+        var memberships = locked.Memberships.ToDictionary(m => (m.ConversationId, m.UserId));
+        var members = locked.Memberships.ToLookup(m => m.ConversationId, m => m.UserId);
+        // Client ids are the devices' random UUIDs: another sender's equal one is not a retry.
+        var stored = locked.StoredWithClientIds.Where(m => senderIds.Contains(m.SenderId)).ToDictionary(m => (m.SenderId, m.ClientMessageId));
 
         var counters = memberships.Values.DistinctBy(m => m.ConversationId)
             .ToDictionary(m => m.ConversationId, m => (Sequence: m.LastSequence, Version: m.LastVersion));
@@ -154,42 +133,10 @@ public sealed class MessageWriter(UnitOfWorkFactory unitOfWorks, IChatBroadcast 
             outcomes.Add(new Outcome(send, row.ToView(), [.. members[send.ConversationId]]));
         }
 
-        if (newRows.Count > 0)
-            await unitOfWork.ExecuteAsync(WriteSql(newRows, out var parameters), parameters, CancellationToken.None);
+        if (newRows.Count > 0 && !await messages.TryAddAsync(unitOfWork, newRows))
+            return null;
         await unitOfWork.CommitAsync(CancellationToken.None);
         return outcomes;
-    }
-
-    /// <summary>
-    /// One round trip: the messages, each conversation's counters, and each sender's own pointers
-    /// (they have read what they wrote).
-    /// </summary>
-    private static string WriteSql(List<MessageRow> rows, out DynamicParameters parameters)
-    {
-        parameters = new DynamicParameters();
-        var sql = new StringBuilder(
-            "INSERT INTO messages (conversation_id, sequence, version, sender_id, client_message_id, body, reply_to_sequence, sent_at) VALUES ");
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@c{i}, @s{i}, @v{i}, @u{i}, @k{i}, @b{i}, @r{i}, @t{i})");
-            parameters.Add($"c{i}", row.ConversationId);
-            parameters.Add($"s{i}", row.Sequence);
-            parameters.Add($"v{i}", row.Version);
-            parameters.Add($"u{i}", row.SenderId);
-            parameters.Add($"k{i}", row.ClientMessageId);
-            parameters.Add($"b{i}", row.Body);
-            parameters.Add($"r{i}", row.ReplyToSequence);
-            parameters.Add($"t{i}", row.SentAt);
-        }
-        sql.Append(';');
-
-        // The last row of each conversation carries its new counters, of each sender their last sequence.
-        foreach (var (index, row) in rows.Select((row, index) => (index, row)).GroupBy(entry => entry.row.ConversationId).Select(group => group.Last()))
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE conversations SET last_sequence = @s{index}, last_version = @v{index}, last_activity_at = @t{index} WHERE id = @c{index};");
-        foreach (var (index, _) in rows.Select((row, index) => (index, row)).GroupBy(entry => (entry.row.ConversationId, entry.row.SenderId)).Select(group => group.Last()))
-            sql.Append(CultureInfo.InvariantCulture, $"UPDATE conversation_members SET delivered_sequence = GREATEST(delivered_sequence, @s{index}), read_sequence = GREATEST(read_sequence, @s{index}) WHERE conversation_id = @c{index} AND user_id = @u{index};");
-        return sql.ToString();
     }
 
     /// <summary>What became of one send: its answer, and the members to push it to when it was stored now.</summary>

@@ -1,7 +1,5 @@
-using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Application.Receipts;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Messaging.Application.Messages;
@@ -24,34 +22,28 @@ public sealed record SyncResult(IReadOnlyList<ConversationChanges> Conversations
 /// or deleted after the version the device has, and where every member's receipts stand. A
 /// conversation with more changes than a page says so; the device syncs again from its new cursor.
 /// </summary>
-public sealed class SyncConversations(ServiceDatabase database, IOptions<MessagingOptions> options)
+public sealed class SyncConversations(IConversationStore conversationStore, IMessageStore messages, IReceiptStore receiptStore, IOptions<MessagingOptions> options)
 {
     public async Task<SyncResult> ExecuteAsync(Guid userId, IReadOnlyList<SyncCursor> cursors, CancellationToken cancellationToken)
     {
         var pageSize = options.Value.MaxPageSize;
         var known = cursors.GroupBy(cursor => cursor.ConversationId).ToDictionary(group => group.Key, group => group.Min(cursor => cursor.AfterVersion));
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var conversations = await ConversationList.QueryAsync(connection, userId, null, null, cancellationToken);
+        var conversations = await conversationStore.ListAsync(userId, null, null, cancellationToken);
         var receipts = (conversations.Count == 0
             ? []
-            : await connection.QueryAsync<MemberReceipts>(new CommandDefinition("""
-                SELECT conversation_id, user_id, delivered_sequence, read_sequence FROM conversation_members
-                WHERE conversation_id IN @ids
-                """, new { ids = conversations.Select(conversation => conversation.Id).ToList() }, cancellationToken: cancellationToken)))
+            : await receiptStore.OfConversationsAsync([.. conversations.Select(conversation => conversation.Id)], cancellationToken))
             .ToLookup(receipt => receipt.ConversationId);
+        // Only the conversations that moved past the device's version have messages to read.
+        var behind = conversations
+            .Where(conversation => known.GetValueOrDefault(conversation.Id) < conversation.LastVersion)
+            .Select(conversation => new SyncCursor(conversation.Id, known.GetValueOrDefault(conversation.Id)))
+            .ToList();
+        var changed = await messages.ChangesAsync(userId, behind, pageSize + 1, cancellationToken);
 
         var changes = new List<ConversationChanges>(conversations.Count);
         foreach (var conversation in conversations)
         {
-            var after = known.GetValueOrDefault(conversation.Id);
-            List<MessageRow> rows = after >= conversation.LastVersion
-                ? []
-                : [.. await connection.QueryAsync<MessageRow>(new CommandDefinition($"""
-                    SELECT {MessageRow.Columns} FROM messages m
-                    WHERE m.conversation_id = @id AND m.version > @after
-                      AND m.sequence > (SELECT joined_sequence FROM conversation_members WHERE conversation_id = @id AND user_id = @userId)
-                    ORDER BY m.version LIMIT @take
-                    """, new { id = conversation.Id, after, userId, take = pageSize + 1 }, cancellationToken: cancellationToken))];
+            var rows = changed.GetValueOrDefault(conversation.Id) ?? [];
             changes.Add(new ConversationChanges(
                 conversation, [.. rows.Take(pageSize).Select(row => row.ToView())], rows.Count > pageSize, [.. receipts[conversation.Id]]));
         }

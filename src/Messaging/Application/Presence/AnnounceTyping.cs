@@ -1,13 +1,11 @@
-using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.BuildingBlocks.UseCases;
 using ChatApp.Messaging.Application.Conversations;
 using ChatApp.Messaging.Application.Limits;
-using Dapper;
 
 namespace ChatApp.Messaging.Application.Presence;
 
 /// <summary>I am typing in a conversation: the other members' devices show it for a few seconds.</summary>
-public sealed class AnnounceTyping(ServiceDatabase database, IRateLimits limits, IChatBroadcast broadcast, TimeProvider clock)
+public sealed class AnnounceTyping(IConversationStore conversations, IRateLimits limits, IChatBroadcast broadcast, TimeProvider clock)
 {
     public static readonly TimeSpan ShownFor = TimeSpan.FromSeconds(6);
 
@@ -15,11 +13,9 @@ public sealed class AnnounceTyping(ServiceDatabase database, IRateLimits limits,
     {
         if (await limits.RefusalAsync(userId, LimitedAction.Typing, cancellationToken) is { } tooMany)
             return tooMany;
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // One read: every membership of the conversation tells both whether I am in it and whom to tell.
-        var members = (await connection.QueryAsync<Membership>(new CommandDefinition(
-            ConversationStore.AllMembershipsSql, new { conversationIds = new[] { conversationId } }, cancellationToken: cancellationToken))).ToList();
-        if (!members.Exists(member => member.UserId == userId))
+        var members = await conversations.MembershipsAsync([conversationId], cancellationToken);
+        if (!members.Any(member => member.UserId == userId))
             return MessagingFailures.ConversationNotFound;
         var others = members.Where(member => member.UserId != userId).Select(member => member.UserId).ToList();
         var typing = new TypingView(conversationId, userId, clock.GetUtcNow() + ShownFor);

@@ -1,15 +1,14 @@
-using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Messaging.Application.Users;
 
 namespace ChatApp.Messaging.Application.Presence;
 
 /// <summary>Everyone online now, with their names: the seed's "who is online" list.</summary>
-public sealed class GetOnlineUsers(IPresenceStore store, ServiceDatabase database)
+public sealed class GetOnlineUsers(IPresenceStore store, IUserDirectory directory)
 {
     public async Task<IReadOnlyList<PresenceView>> ExecuteAsync(CancellationToken cancellationToken)
     {
         var online = await store.OnlineUsersAsync();
-        var users = await UserDirectory.FindAsync(database, online, cancellationToken);
+        var users = await directory.FindAsync(online, cancellationToken);
         return [.. online
             .Select(id => users.TryGetValue(id, out var user)
                 ? new PresenceView(id, user.Username, user.DisplayName, true, null)

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Messaging.Application.Users;
-using Dapper;
 
 namespace ChatApp.Messaging.Application.Presence;
 
@@ -9,7 +7,7 @@ namespace ChatApp.Messaging.Application.Presence;
 /// Turns connections coming and going into presence: the first connection of a user makes them
 /// online, the last one going (or expiring) makes them offline with a last-seen time. Watchers hear of each change.
 /// </summary>
-public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase database, IChatBroadcast broadcast, TimeProvider clock)
+public sealed class PresenceTracker(IPresenceStore store, IUserDirectory directory, IChatBroadcast broadcast, TimeProvider clock)
 {
     // Connections that closed while the store was away, for the heartbeat to record.
     private readonly ConcurrentQueue<(Guid UserId, string ConnectionId)> _missedGoodbyes = new();
@@ -78,9 +76,7 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
     {
         if (userIds.Count == 0)
             return;
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE users SET last_seen_at = @now WHERE id IN @userIds",
-            new { now = clock.GetUtcNow().UtcDateTime, userIds });
+        await directory.MarkLastSeenAsync(userIds, clock.GetUtcNow());
         // A device that reconnects at once (a browser back online delivers its old connection's
         // close beside its new connection) may be back already and announced online: announcing
         // it offline now would overtake that and leave watchers with the wrong state.
@@ -95,7 +91,7 @@ public sealed class PresenceTracker(IPresenceStore store, ServiceDatabase databa
     {
         if (userIds.Count == 0)
             return;
-        var users = await UserDirectory.FindAsync(database, userIds);
+        var users = await directory.FindAsync(userIds);
         foreach (var userId in userIds)
         {
             var user = users.GetValueOrDefault(userId);

@@ -1,14 +1,13 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.BuildingBlocks.UseCases;
+using ChatApp.Messaging.Application.Sessions;
 using Dapper;
 
-namespace ChatApp.Messaging.Application.Sessions;
+namespace ChatApp.Messaging.Infrastructure.Persistence;
 
-/// <summary>
-/// The sessions Identity ended, remembered while an access token of theirs may still be valid, so
-/// a device still holding one cannot open a hub connection with it again.
-/// </summary>
-public sealed class EndedSessions(ServiceDatabase database, TimeProvider clock)
+/// <summary>Ended sessions in the <c>ended_sessions</c> table, kept for <see cref="Retention"/>.</summary>
+internal sealed class MySqlEndedSessions(ServiceDatabase database, TimeProvider clock) : IEndedSessions
 {
     /// <summary>
     /// How long an ended session is remembered. Access tokens live minutes (Identity's
@@ -18,17 +17,17 @@ public sealed class EndedSessions(ServiceDatabase database, TimeProvider clock)
 
     private const int PruneBatch = 1000;
 
-    public async Task RecordAsync(UnitOfWork unitOfWork, Guid userId, IReadOnlyCollection<Guid> sessionIds, DateTimeOffset endedAt, CancellationToken cancellationToken)
+    public async Task RecordAsync(IUnitOfWork unitOfWork, Guid userId, IReadOnlyCollection<Guid> sessionIds, DateTimeOffset endedAt, CancellationToken cancellationToken)
     {
+        var transaction = UnitOfWork.Of(unitOfWork);
         // Each event prunes a little: the table grows only when events arrive, so it stays small.
-        await unitOfWork.ExecuteAsync($"DELETE FROM ended_sessions WHERE ended_at < @before LIMIT {PruneBatch}",
+        await transaction.ExecuteAsync($"DELETE FROM ended_sessions WHERE ended_at < @before LIMIT {PruneBatch}",
             new { before = (clock.GetUtcNow() - Retention).UtcDateTime }, cancellationToken);
-        await unitOfWork.ExecuteAsync(
+        await transaction.ExecuteAsync(
             "INSERT IGNORE INTO ended_sessions (session_id, user_id, ended_at) VALUES (@sessionId, @userId, @endedAt)",
             sessionIds.Select(sessionId => new { sessionId, userId, endedAt = endedAt.UtcDateTime }), cancellationToken);
     }
 
-    /// <summary>Those of <paramref name="sessionIds"/> that have ended.</summary>
     public async Task<IReadOnlyList<Guid>> WhichHaveEndedAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken)
     {
         if (sessionIds.Count == 0)
