@@ -12,7 +12,7 @@ public static class AccountEndpoints
         app.MapPost("/accounts", async (RegisterRequest request, RegisterAccount register, HttpContext context, CancellationToken cancellationToken) =>
             (await register.ExecuteAsync(
                 new RegisterAccountCommand(request.Username!, request.Email!, request.DisplayName!, request.Password!, request.Language ?? "en"),
-                Client.Of(context), cancellationToken))
+                context.Client(), cancellationToken))
             .ToResult(context, userId => Results.Created($"/users/{userId}", new AccountCreated(userId))))
             .AllowAnonymous()
             .WithTags("Account")
@@ -40,7 +40,7 @@ public static class AccountEndpoints
 
         account.MapPost("/password", async (ChangePasswordRequest request, ChangePassword change, HttpContext context, CancellationToken cancellationToken) =>
             (await change.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(),
-                new ChangePasswordCommand(request.CurrentPassword!, request.NewPassword!, request.EndOtherSessions), Client.Of(context), cancellationToken))
+                new ChangePasswordCommand(request.CurrentPassword!, request.NewPassword!, request.EndOtherSessions), context.Client(), cancellationToken))
             .ToResult(context, ended => Results.Ok(new PasswordChanged(ended))))
             .WithName("ChangePassword")
             .Validates<ChangePasswordRequest>()

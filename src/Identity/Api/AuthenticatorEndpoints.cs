@@ -22,7 +22,7 @@ public static class AuthenticatorEndpoints
         account.MapPost("/authenticator/confirm", async (AuthenticatorCodeRequest request, ConfirmAuthenticator confirm, HttpContext context, CancellationToken cancellationToken) =>
             {
                 context.Response.Headers.CacheControl = "no-store";
-                return (await confirm.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.Code!, request.EndOtherSessions, Client.Of(context), cancellationToken))
+                return (await confirm.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.Code!, request.EndOtherSessions, context.Client(), cancellationToken))
                     .ToResult(context, Results.Ok);
             })
             .WithName("ConfirmAuthenticator")
@@ -34,7 +34,7 @@ public static class AuthenticatorEndpoints
 
         // POST, not DELETE: the password travels in a body, which DELETE requests should not carry.
         account.MapPost("/authenticator/remove", async (PasswordConfirmationRequest request, RemoveAuthenticator remove, HttpContext context, CancellationToken cancellationToken) =>
-            (await remove.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.Password!, request.EndOtherSessions, Client.Of(context), cancellationToken))
+            (await remove.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.Password!, request.EndOtherSessions, context.Client(), cancellationToken))
             .ToResult(context, ended => Results.Ok(new AuthenticatorRemoved(ended))))
             .WithName("RemoveAuthenticator")
             .Validates<PasswordConfirmationRequest>()
@@ -44,7 +44,7 @@ public static class AuthenticatorEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         account.MapPut("/second-factor", async (SecondFactorRequest request, ChooseSecondFactor choose, HttpContext context, CancellationToken cancellationToken) =>
-            (await choose.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.SecondFactor!.Value, Client.Of(context), cancellationToken))
+            (await choose.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), request.SecondFactor!.Value, context.Client(), cancellationToken))
             .ToResult(context, factor => Results.Ok(new SecondFactorChosen(factor))))
             .WithName("ChooseSecondFactor")
             .Validates<SecondFactorRequest>()

@@ -16,7 +16,7 @@ public static class KeyEndpoints
         var keys = app.MapGroup("").RequireAuthorization().WithTags("Keys");
         keys.MapPut("/keys", async (PublishKeysRequest request, PublishKeys publish, HttpContext context, CancellationToken cancellationToken) =>
             (await publish.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(),
-                PublicKeySet.Parse(request.KeyId!, request.AgreementKey!, request.SigningKey!), Client.Of(context), cancellationToken))
+                PublicKeySet.Parse(request.KeyId!, request.AgreementKey!, request.SigningKey!), context.Client(), cancellationToken))
             .ToResult(context, Results.Ok))
             .WithName("PublishKeys")
             .Validates<PublishKeysRequest>()
@@ -41,7 +41,7 @@ public static class KeyEndpoints
 
         keys.MapPut("/keys/backup", async (KeyBackupRequest request, StoreKeyBackup store, HttpContext context, CancellationToken cancellationToken) =>
             (await store.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(),
-                KeyBackup.Parse(request.KeyId!, request.Salt!, request.Iterations!.Value, request.Iv!, request.Ciphertext!), Client.Of(context), cancellationToken))
+                KeyBackup.Parse(request.KeyId!, request.Salt!, request.Iterations!.Value, request.Iv!, request.Ciphertext!), context.Client(), cancellationToken))
             .ToResult(context, _ => Results.NoContent()))
             .WithName("StoreKeyBackup")
             .Validates<KeyBackupRequest>()
@@ -51,7 +51,7 @@ public static class KeyEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         keys.MapGet("/keys/backup", async (GetKeyBackup get, HttpContext context, CancellationToken cancellationToken) =>
-            (await get.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), Client.Of(context), cancellationToken))
+            (await get.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), context.Client(), cancellationToken))
             .ToResult(context, Results.Ok))
             .WithName("GetKeyBackup")
             .Produces<KeyBackupView>()

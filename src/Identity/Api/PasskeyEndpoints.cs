@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.Identity.Application.Passkeys;
 using ChatApp.Identity.Application.Security;
@@ -23,7 +24,7 @@ public static class PasskeyEndpoints
 
         passkeys.MapPost("/", async (AddPasskeyRequest request, FinishPasskeyRegistration finish, HttpContext context, CancellationToken cancellationToken) =>
             (await finish.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(),
-                new FinishPasskeyRegistrationCommand(request.CeremonyId, request.Name!.Trim(), request.Attestation!, request.EndOtherSessions), Client.Of(context), cancellationToken))
+                new FinishPasskeyRegistrationCommand(request.CeremonyId, request.Name!.Trim(), JsonSerializer.SerializeToElement(request.Attestation!), request.EndOtherSessions), context.Client(), cancellationToken))
             .ToResult(context, added => Results.Created($"/account/passkeys/{added.Id}", added)))
             .WithName("AddPasskey")
             .Validates<AddPasskeyRequest>()
@@ -33,7 +34,7 @@ public static class PasskeyEndpoints
             .ProducesProblem(StatusCodes.Status410Gone);
 
         passkeys.MapDelete("/{passkeyId}", async (string passkeyId, RemovePasskey remove, HttpContext context, CancellationToken cancellationToken) =>
-            (await remove.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), passkeyId, Client.Of(context), cancellationToken))
+            (await remove.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), passkeyId, context.Client(), cancellationToken))
             .ToResult(context, _ => Results.NoContent()))
             .WithName("RemovePasskey")
             .Produces(StatusCodes.Status204NoContent)

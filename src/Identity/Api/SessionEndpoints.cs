@@ -16,7 +16,7 @@ public static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         sessions.MapDelete("/{sessionId:guid}", async (Guid sessionId, SignOut signOut, HttpContext context, CancellationToken cancellationToken) =>
-            (await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.OneSession, sessionId, Client.Of(context), cancellationToken))
+            (await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.OneSession, sessionId, context.Client(), cancellationToken))
             .ToResult(context, _ => Results.NoContent()))
             .WithName("EndSession")
             .Produces(StatusCodes.Status204NoContent)
@@ -24,7 +24,7 @@ public static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         sessions.MapDelete("/", async (SignOut signOut, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
-            (await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.Everywhere, null, Client.Of(context), cancellationToken))
+            (await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.Everywhere, null, context.Client(), cancellationToken))
             .ToResult(context, ended =>
             {
                 cookie.Clear(context);

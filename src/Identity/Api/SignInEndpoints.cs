@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ChatApp.Identity.Application.Passkeys;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.SignIn;
@@ -11,7 +12,7 @@ public static class SignInEndpoints
     {
         var signIn = app.MapGroup("/sign-in").AllowAnonymous().WithTags("Sign-in");
         signIn.MapPost("", async (SignInRequest request, StartSignIn start, DeviceCookieJar device, HttpContext context, CancellationToken cancellationToken) =>
-            (await start.ExecuteAsync(new StartSignInCommand(request.Login!, request.Password!, device.Read(context)), Client.Of(context), cancellationToken))
+            (await start.ExecuteAsync(new StartSignInCommand(request.Login!, request.Password!, device.Read(context)), context.Client(), cancellationToken))
             .ToResult(context, Results.Ok))
             .WithName("StartSignIn")
             .Validates<SignInRequest>()
@@ -21,7 +22,7 @@ public static class SignInEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         signIn.MapPost("/{challengeId:guid}/code", async (Guid challengeId, CodeRequest request, CompleteSignIn complete, RefreshCookie cookie, DeviceCookieJar device, HttpContext context, CancellationToken cancellationToken) =>
-            (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, request.Code!, request.Proof), Client.Of(context), cancellationToken))
+            (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, request.Code!, request.Proof), context.Client(), cancellationToken))
             .ToResult(context, session => SignedInAnswer(session, cookie, context, device)))
             .WithName("CompleteSignInWithCode")
             .Validates<CodeRequest>()
@@ -36,14 +37,14 @@ public static class SignInEndpoints
             .ProducesProblem(StatusCodes.Status410Gone);
 
         signIn.MapPost("/{challengeId:guid}/passkey", async (Guid challengeId, PasskeySignInRequest request, CompleteSignIn complete, RefreshCookie cookie, DeviceCookieJar device, HttpContext context, CancellationToken cancellationToken) =>
-            (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, "", SignInProof.Passkey, request.Assertion), Client.Of(context), cancellationToken))
+            (await complete.ExecuteAsync(new CompleteSignInCommand(challengeId, "", SignInProof.Passkey, JsonSerializer.SerializeToElement(request.Assertion!)), context.Client(), cancellationToken))
             .ToResult(context, session => SignedInAnswer(session, cookie, context, device)))
             .WithName("CompleteSignInWithPasskey")
             .Validates<PasskeySignInRequest>()
             .ProducesSignInAnswers();
 
         signIn.MapPost("/{challengeId:guid}/resend", async (Guid challengeId, ResendSignInCode resend, HttpContext context, CancellationToken cancellationToken) =>
-            (await resend.ExecuteAsync(challengeId, Client.Of(context), cancellationToken))
+            (await resend.ExecuteAsync(challengeId, context.Client(), cancellationToken))
             .ToResult(context, resent => Results.Accepted(value: resent)))
             .WithName("ResendSignInCode")
             .Produces<CodeResent>(StatusCodes.Status202Accepted)

@@ -14,7 +14,7 @@ public static class TokenEndpoints
             {
                 if (cookie.Read(context) is not { } refreshToken)
                     return RefreshSession.Refused.ToProblem(context);
-                var result = await refresh.ExecuteAsync(refreshToken, Client.Of(context), cancellationToken);
+                var result = await refresh.ExecuteAsync(refreshToken, context.Client(), cancellationToken);
                 if (result.Failure is not null)
                     cookie.Clear(context);
                 return result.ToResult(context, session => SignInEndpoints.SignedInAnswer(session, cookie, context));
@@ -26,7 +26,7 @@ public static class TokenEndpoints
 
         tokens.MapPost("/sign-out", async (SignOut signOut, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
             {
-                await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.ThisSession, null, Client.Of(context), cancellationToken);
+                await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.ThisSession, null, context.Client(), cancellationToken);
                 cookie.Clear(context);
                 return Results.NoContent();
             })
