@@ -15,11 +15,13 @@ public interface ISessions
     Task RotateRefreshTokenAsync(IUnitOfWork unitOfWork, RefreshTokenRotation rotation, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Revokes the user's live sessions with <paramref name="sessionId"/> (or all of them but
-    /// <paramref name="keep"/> when <paramref name="sessionId"/> is null); returns those it revoked.
-    /// They are locked first, so a concurrent revocation waits and then finds them revoked.
+    /// Revokes the session if it is the user's and still live; returns it, or nothing. Live sessions
+    /// are locked before they are revoked, so a concurrent revocation waits and then finds them revoked.
     /// </summary>
-    Task<IReadOnlyList<Guid>> RevokeAsync(IUnitOfWork unitOfWork, Guid userId, Guid? sessionId, Guid? keep, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Guid>> RevokeAsync(IUnitOfWork unitOfWork, Guid userId, Guid sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every live session of the user, or every one but <paramref name="keep"/>; returns those it revoked.</summary>
+    Task<IReadOnlyList<Guid>> RevokeAllAsync(IUnitOfWork unitOfWork, Guid userId, Guid? keep, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The user's live sessions (not revoked, not expired at <paramref name="now"/>), most recently used first.</summary>
     Task<IReadOnlyList<LiveSession>> ListLiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken);

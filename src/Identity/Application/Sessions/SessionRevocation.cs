@@ -17,18 +17,16 @@ public sealed class SessionRevocation(ISessions sessions)
     public const string SecondFactorChanged = "second-factor-changed";
 
     /// <summary>Ends one session of the user, if it is theirs and still live; returns the sessions ended (that one, or none).</summary>
-    public Task<IReadOnlyList<Guid>> RevokeAsync(IUnitOfWork unitOfWork, Guid userId, Guid sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RevokeAndAnnounceAsync(unitOfWork, userId, sessionId, keep: null, reason, now, cancellationToken);
+    public async Task<IReadOnlyList<Guid>> RevokeAsync(IUnitOfWork unitOfWork, Guid userId, Guid sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await AnnounceAsync(unitOfWork, userId, await sessions.RevokeAsync(unitOfWork, userId, sessionId, reason, now, cancellationToken), now, cancellationToken);
 
     /// <summary>Ends every session of the user, or every one except <paramref name="keep"/>; returns the sessions ended.</summary>
-    public Task<IReadOnlyList<Guid>> RevokeAllAsync(IUnitOfWork unitOfWork, Guid userId, Guid? keep, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
-        RevokeAndAnnounceAsync(unitOfWork, userId, sessionId: null, keep, reason, now, cancellationToken);
+    public async Task<IReadOnlyList<Guid>> RevokeAllAsync(IUnitOfWork unitOfWork, Guid userId, Guid? keep, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await AnnounceAsync(unitOfWork, userId, await sessions.RevokeAllAsync(unitOfWork, userId, keep, reason, now, cancellationToken), now, cancellationToken);
 
-    private async Task<IReadOnlyList<Guid>> RevokeAndAnnounceAsync(
-        IUnitOfWork unitOfWork, Guid userId, Guid? sessionId, Guid? keep, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Each session is announced as ended exactly once: the store revokes only live ones, locked.</summary>
+    private static async Task<IReadOnlyList<Guid>> AnnounceAsync(IUnitOfWork unitOfWork, Guid userId, IReadOnlyList<Guid> sessionIds, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // Each session is announced as ended exactly once: the store revokes only live ones, locked.
-        var sessionIds = await sessions.RevokeAsync(unitOfWork, userId, sessionId, keep, reason, now, cancellationToken);
         if (sessionIds.Count > 0)
             await unitOfWork.EnqueueEventAsync(new SessionsEnded(userId, sessionIds, now), cancellationToken);
         return sessionIds;

@@ -53,13 +53,18 @@ internal sealed class MySqlSessions(ServiceDatabase database) : ISessions
                 userAgent = rotation.Client.UserAgent,
             }, cancellationToken);
 
-    public async Task<IReadOnlyList<Guid>> RevokeAsync(IUnitOfWork unitOfWork, Guid userId, Guid? sessionId, Guid? keep, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Guid>> RevokeAsync(IUnitOfWork unitOfWork, Guid userId, Guid sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(unitOfWork, "id = @sessionId AND user_id = @userId", new { sessionId, userId }, reason, now, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> RevokeAllAsync(IUnitOfWork unitOfWork, Guid userId, Guid? keep, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RevokeWhereAsync(unitOfWork, "user_id = @userId AND (@keep IS NULL OR id <> @keep)", new { userId, keep }, reason, now, cancellationToken);
+
+    private static async Task<IReadOnlyList<Guid>> RevokeWhereAsync(
+        IUnitOfWork unitOfWork, string condition, object parameters, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var transaction = UnitOfWork.Of(unitOfWork);
-        var (condition, parameters) = sessionId is { } id
-            ? ("id = @sessionId AND user_id = @userId", (object)new { sessionId = id, userId })
-            : ("user_id = @userId AND (@keep IS NULL OR id <> @keep)", new { userId, keep });
-        // Locked, so a concurrent revocation waits and then finds them revoked.
+        // Locked, so a concurrent revocation waits and then finds them revoked: each session is
+        // announced as ended exactly once.
         var sessionIds = (await transaction.QueryAsync<Guid>(
             $"SELECT id FROM sessions WHERE {condition} AND revoked_at IS NULL FOR UPDATE", parameters, cancellationToken)).ToList();
         if (sessionIds.Count == 0)
