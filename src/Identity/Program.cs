@@ -1,20 +1,19 @@
-using ChatApp.BuildingBlocks.Api;
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Identity.Api;
+using ChatApp.Identity.Application;
 using ChatApp.Identity.Infrastructure;
 using ChatApp.ServiceDefaults;
-using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddServiceDatabase("identity-db", typeof(Program).Assembly);
-builder.AddIdentitySecrets();
-builder.AddEventBus("identity");     // publishes only: Identity handles no other service's events
-builder.AddTokenIssuing();
-builder.AddIdentityUseCases();
-builder.Services.AddServiceOpenApi("/api/identity");
+builder.AddIdentitySecrets();          // secrets at rest, HMAC keys, the seal for sign-in codes
+builder.AddEventBus("identity");       // publishes only: Identity handles no other service's events
+builder.AddIdentityInfrastructure();   // signing keys and tokens, stores, hashing, limits, WebAuthn, housekeeping
+builder.Services.AddIdentityUseCases();
+builder.AddIdentityApi();              // cookies, validators, trusted gateway, OpenAPI
 
 var app = builder.Build();
 

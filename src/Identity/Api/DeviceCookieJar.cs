@@ -1,3 +1,4 @@
+using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Infrastructure.Devices;
 using Microsoft.Extensions.Options;
 

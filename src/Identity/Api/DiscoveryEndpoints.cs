@@ -1,5 +1,6 @@
 using ChatApp.BuildingBlocks.Authentication;
 using ChatApp.Identity.Infrastructure.SigningKeys;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Api;
@@ -15,23 +16,23 @@ public static class DiscoveryEndpoints
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder app)
     {
         var discovery = app.MapGroup("/.well-known").AllowAnonymous().WithTags("Discovery");
-        discovery.MapGet("/openid-configuration", (IOptions<TokenOptions> tokens) =>
+        discovery.MapGet("/openid-configuration", Ok<OpenIdConfiguration> (IOptions<TokenOptions> tokens) =>
             {
                 var issuer = tokens.Value.Issuer.TrimEnd('/');
-                return Results.Ok(new OpenIdConfiguration(
+                return TypedResults.Ok(new OpenIdConfiguration(
                     tokens.Value.Issuer, $"{issuer}/.well-known/jwks.json", SigningAlgorithms, SubjectTypes, ResponseTypes, Claims));
             })
             .WithName("GetOpenIdConfiguration")
-            .Produces<OpenIdConfiguration>();
+            .WithSummary("The OpenID discovery document: the token issuer and where its signing keys are.");
 
-        discovery.MapGet("/jwks.json", (SigningKeyRing ring, HttpContext context) =>
+        discovery.MapGet("/jwks.json", Ok<JsonWebKeySet> (SigningKeyRing ring, HttpContext context) =>
             {
                 // Short enough that a newly published key reaches every cache well before it signs.
                 context.Response.Headers.CacheControl = "public, max-age=300";
-                return Results.Ok(new JsonWebKeySet(ring.Published.Select(key => key.ToPublicJwk()).ToArray()));
+                return TypedResults.Ok(new JsonWebKeySet(ring.Published.Select(key => key.ToPublicJwk()).ToArray()));
             })
             .WithName("GetJsonWebKeySet")
-            .Produces<JsonWebKeySet>();
+            .WithSummary("The public keys access tokens are signed with (JWKS), published before they sign and kept after.");
         return app;
     }
 }

@@ -1,6 +1,6 @@
 using ChatApp.BuildingBlocks.Authentication;
-using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatApp.Identity.Api;
 
@@ -9,29 +9,30 @@ public static class SessionEndpoints
     public static IEndpointRouteBuilder MapSessionEndpoints(this IEndpointRouteBuilder app)
     {
         var sessions = app.MapGroup("/sessions").RequireAuthorization().WithTags("Sessions");
-        sessions.MapGet("/", async (ListSessions list, HttpContext context, CancellationToken cancellationToken) =>
-            Results.Ok(await list.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), cancellationToken)))
+        sessions.MapGet("/", async Task<Ok<IReadOnlyList<SessionView>>> (ListSessions list, HttpContext context, CancellationToken cancellationToken) =>
+                TypedResults.Ok(await list.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), cancellationToken)))
             .WithName("ListSessions")
-            .Produces<IReadOnlyList<SessionView>>()
+            .WithSummary("My live sessions, most recently used first; isCurrent marks this one.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
-        sessions.MapDelete("/{sessionId:guid}", async (Guid sessionId, SignOut signOut, HttpContext context, CancellationToken cancellationToken) =>
-            (await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.OneSession, sessionId, Client.Of(context), cancellationToken))
-            .ToResult(context, _ => Results.NoContent()))
+        sessions.MapDelete("/{sessionId:guid}", async Task<Results<NoContent, ProblemHttpResult>> (
+                Guid sessionId, SignOut signOut, HttpContext context, CancellationToken cancellationToken) =>
+            (await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.OneSession, sessionId, context.Client(), cancellationToken))
+            .Answer(context, _ => TypedResults.NoContent()))
             .WithName("EndSession")
-            .Produces(StatusCodes.Status204NoContent)
+            .WithSummary("Ends one of my sessions (signs that device out).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        sessions.MapDelete("/", async (SignOut signOut, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
-            (await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.Everywhere, null, Client.Of(context), cancellationToken))
-            .ToResult(context, ended =>
+        sessions.MapDelete("/", async Task<Ok<SignedOutEverywhere>> (SignOut signOut, RefreshCookie cookie, HttpContext context, CancellationToken cancellationToken) =>
             {
+                // Every session of mine: there is no session id to get wrong, so it cannot fail.
+                var ended = await signOut.ExecuteAsync(context.User.GetUserId(), context.User.GetSessionId(), SignOutScope.Everywhere, null, context.Client(), cancellationToken);
                 cookie.Clear(context);
-                return Results.Ok(new SignedOutEverywhere(ended));
-            }))
+                return TypedResults.Ok(new SignedOutEverywhere(ended.Value));
+            })
             .WithName("SignOutEverywhere")
-            .Produces<SignedOutEverywhere>()
+            .WithSummary("Ends all my sessions, this one included.")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         return app;
     }

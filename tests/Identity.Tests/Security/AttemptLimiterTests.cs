@@ -1,4 +1,5 @@
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Infrastructure.RateLimiting;
 using ChatApp.Identity.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;

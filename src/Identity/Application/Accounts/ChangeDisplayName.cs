@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Contracts;
 using ChatApp.Identity.Application.Directory;
 using ChatApp.Identity.Domain;
@@ -6,17 +5,17 @@ using ChatApp.Identity.Domain;
 namespace ChatApp.Identity.Application.Accounts;
 
 /// <summary>Renames me for everyone, announced as <see cref="UserProfileChanged"/> so the other services update their copies.</summary>
-public sealed class ChangeDisplayName(UnitOfWorkFactory unitOfWorks, TimeProvider clock)
+public sealed class ChangeDisplayName(IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, TimeProvider clock)
 {
     public async Task<UserProfile> ExecuteAsync(Guid userId, string displayName, CancellationToken cancellationToken)
     {
         var name = DisplayName.Parse(displayName.Trim());
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var user = await UserAccounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true)
+        var user = await accounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true)
             ?? throw new InvalidOperationException($"The signed-in user {userId} does not exist.");
         if (user.DisplayName != name.Value)
         {
-            await unitOfWork.ExecuteAsync("UPDATE users SET display_name = @name WHERE id = @userId", new { name = name.Value, userId }, cancellationToken);
+            await accounts.SetDisplayNameAsync(unitOfWork, userId, name, cancellationToken);
             await unitOfWork.EnqueueEventAsync(new UserProfileChanged(userId, user.Username, name.Value, clock.GetUtcNow()), cancellationToken);
             await unitOfWork.CommitAsync(cancellationToken);
         }

@@ -1,11 +1,7 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Contracts;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Domain;
-using ChatApp.Identity.Infrastructure.Passwords;
-using ChatApp.Identity.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
-using MySqlConnector;
 
 namespace ChatApp.Identity.Application.Accounts;
 
@@ -13,8 +9,8 @@ public sealed record RegisterAccountCommand(string Username, string Email, strin
 
 /// <summary>Creates an account with email as its second factor and announces it (<see cref="UserRegistered"/>).</summary>
 public sealed class RegisterAccount(
-    UnitOfWorkFactory unitOfWorks, PasswordHashing passwords, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
-    SecurityEventLog securityEvents, TimeProvider clock)
+    IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, IPasswordHasher passwords, IAttemptLimiter limiter, IOptions<RateLimitOptions> limits,
+    ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public async Task<Result<Guid>> ExecuteAsync(RegisterAccountCommand command, Client client, CancellationToken cancellationToken)
     {
@@ -32,32 +28,12 @@ public sealed class RegisterAccount(
         var now = clock.GetUtcNow();
 
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        try
-        {
-            await unitOfWork.ExecuteAsync("""
-                INSERT INTO users (id, username, username_normalized, email, email_normalized, display_name, language, password_hash, second_factor, created_at)
-                VALUES (@userId, @username, @usernameNormalized, @email, @emailNormalized, @displayName, @language, @passwordHash, @secondFactor, @now)
-                """,
-                new
-                {
-                    userId,
-                    username = username.Value,
-                    usernameNormalized = username.Normalized,
-                    email = email.Value,
-                    emailNormalized = email.Normalized,
-                    displayName = displayName.Value,
-                    language = command.Language,
-                    passwordHash,
-                    secondFactor = nameof(SecondFactor.Email),
-                    now = now.UtcDateTime,
-                }, cancellationToken);
-        }
-        catch (MySqlException exception) when (exception.ErrorCode == MySqlErrorCode.DuplicateKeyEntry)
-        {
-            return exception.Message.Contains("ux_users_username", StringComparison.Ordinal)
-                ? Failure.Field(FailureKind.Conflict, "Username taken", "username", "This username is taken (names are compared ignoring case).")
-                : Failure.Field(FailureKind.Conflict, "Email already registered", "email", "An account with this email address exists; sign in instead.");
-        }
+        var added = await accounts.AddAsync(unitOfWork,
+            new NewAccount(userId, username, email, displayName, command.Language, passwordHash, SecondFactor.Email, now), cancellationToken);
+        if (added == AccountCreation.UsernameTaken)
+            return Failure.Field(FailureKind.Conflict, "Username taken", "username", "This username is taken (names are compared ignoring case).");
+        if (added == AccountCreation.EmailTaken)
+            return Failure.Field(FailureKind.Conflict, "Email already registered", "email", "An account with this email address exists; sign in instead.");
 
         await unitOfWork.EnqueueEventAsync(new UserRegistered(userId, username.Value, displayName.Value, email.Value, command.Language, now), cancellationToken);
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.Registered, client, userId, cancellationToken: cancellationToken);

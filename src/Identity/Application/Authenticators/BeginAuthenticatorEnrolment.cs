@@ -1,7 +1,5 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Domain;
-using QRCoder;
 
 namespace ChatApp.Identity.Application.Authenticators;
 
@@ -12,7 +10,7 @@ public sealed record AuthenticatorEnrolment(string Secret, string OtpAuthUri, st
 /// Starts setting up an authenticator app: a new secret, stored unconfirmed until the first
 /// code from the app proves it was scanned correctly. Starting again replaces an unconfirmed one.
 /// </summary>
-public sealed class BeginAuthenticatorEnrolment(UnitOfWorkFactory unitOfWorks, IAuthenticatorSecrets secrets, TimeProvider clock)
+public sealed class BeginAuthenticatorEnrolment(IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, IAuthenticators authenticators, IQrCodes qrCodes, TimeProvider clock)
 {
     public static readonly Failure AlreadyEnrolled =
         new(FailureKind.Conflict, "Authenticator already set up", "Remove the current authenticator app before setting up another.");
@@ -20,18 +18,16 @@ public sealed class BeginAuthenticatorEnrolment(UnitOfWorkFactory unitOfWorks, I
     public async Task<Result<AuthenticatorEnrolment>> ExecuteAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var user = await UserAccounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true)
+        var user = await accounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true)
             ?? throw new InvalidOperationException($"The signed-in user {userId} does not exist.");
-        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, secrets, cancellationToken) is { Confirmed: true })
+        if (await authenticators.LockAsync(unitOfWork, userId, cancellationToken) is { Confirmed: true })
             return AlreadyEnrolled;
 
         var secret = AuthenticatorCode.NewSecret();
-        await AuthenticatorStore.ReplaceUnconfirmedAsync(unitOfWork, userId, secret, secrets, clock.GetUtcNow(), cancellationToken);
+        await authenticators.ReplaceUnconfirmedAsync(unitOfWork, userId, secret, clock.GetUtcNow(), cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
 
         var uri = AuthenticatorCode.EnrolmentUri(secret, user.Username);
-        using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
-        var png = new PngByteQRCode(qr).GetGraphic(6);
-        return new AuthenticatorEnrolment(AuthenticatorCode.DisplaySecret(secret), uri, $"data:image/png;base64,{Convert.ToBase64String(png)}");
+        return new AuthenticatorEnrolment(AuthenticatorCode.DisplaySecret(secret), uri, qrCodes.PngDataUri(uri));
     }
 }

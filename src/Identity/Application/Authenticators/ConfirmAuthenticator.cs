@@ -1,4 +1,4 @@
-using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Sessions;
 using ChatApp.Identity.Domain;
@@ -11,7 +11,8 @@ public sealed record AuthenticatorConfirmed(IReadOnlyList<string> RecoveryCodes,
 /// Finishes setting up the authenticator app with its first code: from now on it is the default
 /// second factor, and the user gets ten recovery codes, shown this once.
 /// </summary>
-public sealed class ConfirmAuthenticator(UnitOfWorkFactory unitOfWorks, IAuthenticatorSecrets secrets, SecurityEventLog securityEvents, TimeProvider clock)
+public sealed class ConfirmAuthenticator(
+    IUnitOfWorkFactory unitOfWorks, IAuthenticators authenticators, IUserAccounts accounts, SessionRevocation sessions, ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public static readonly Failure NothingToConfirm =
         new(FailureKind.Conflict, "No authenticator being set up", "Start setting up the authenticator app first.");
@@ -20,16 +21,17 @@ public sealed class ConfirmAuthenticator(UnitOfWorkFactory unitOfWorks, IAuthent
     {
         var now = clock.GetUtcNow();
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, secrets, cancellationToken) is not { Confirmed: false } pending)
+        if (await authenticators.LockAsync(unitOfWork, userId, cancellationToken) is not { Confirmed: false } pending)
             return NothingToConfirm;
         if (AuthenticatorCode.Verify(pending.Secret, code, pending.LastUsedStep, now.UtcDateTime) is not { } step)
             return Failure.Field(FailureKind.Invalid, "Wrong code", "code", "That is not the code your app shows now; check the app's clock and try again.");
 
-        await AuthenticatorStore.MarkUsedAsync(unitOfWork, userId, step, now, confirm: true, cancellationToken);
-        await AuthenticatorStore.SetSecondFactorAsync(unitOfWork, userId, SecondFactor.Authenticator, cancellationToken);
-        var recoveryCodes = await AuthenticatorStore.ReplaceRecoveryCodesAsync(unitOfWork, userId, cancellationToken);
+        await authenticators.MarkUsedAsync(unitOfWork, userId, step, now, confirm: true, cancellationToken);
+        await accounts.SetSecondFactorAsync(unitOfWork, userId, SecondFactor.Authenticator, cancellationToken);
+        var recoveryCodes = RecoveryCodes.New();
+        await authenticators.ReplaceRecoveryCodesAsync(unitOfWork, userId, recoveryCodes, cancellationToken);
         var ended = endOtherSessions
-            ? (await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
+            ? (await sessions.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
             : 0;
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorChanged, client, userId, currentSessionId, $"authenticator added; other sessions ended: {ended}", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);

@@ -1,14 +1,14 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Sessions;
 using ChatApp.Identity.Domain;
-using ChatApp.Identity.Infrastructure.Passwords;
 
 namespace ChatApp.Identity.Application.Authenticators;
 
 /// <summary>Removes the authenticator app and its recovery codes after checking the password; email codes take over.</summary>
-public sealed class RemoveAuthenticator(UnitOfWorkFactory unitOfWorks, PasswordHashing passwords, SecurityEventLog securityEvents, TimeProvider clock)
+public sealed class RemoveAuthenticator(
+    IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, IAuthenticators authenticators, IPasswordHasher passwords, SessionRevocation sessions,
+    ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public static readonly Failure NoneEnrolled = new(FailureKind.NotFound, "No authenticator", "No authenticator app is set up.");
 
@@ -16,17 +16,16 @@ public sealed class RemoveAuthenticator(UnitOfWorkFactory unitOfWorks, PasswordH
     {
         var now = clock.GetUtcNow();
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var user = await UserAccounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true)
+        var user = await accounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true)
             ?? throw new InvalidOperationException($"The signed-in user {userId} does not exist.");
         if (passwords.Verify(user.PasswordHash, password) == PasswordCheck.Wrong)
             return Failure.Field(FailureKind.Invalid, "Wrong password", "password", "Your password is not right.");
-        if (await unitOfWork.ExecuteAsync("DELETE FROM authenticators WHERE user_id = @userId", new { userId }, cancellationToken) == 0)
+        if (!await authenticators.RemoveAsync(unitOfWork, userId, cancellationToken))
             return NoneEnrolled;
 
-        await unitOfWork.ExecuteAsync("DELETE FROM recovery_codes WHERE user_id = @userId", new { userId }, cancellationToken);
-        await AuthenticatorStore.FallBackToEmailAsync(unitOfWork, userId, SecondFactor.Authenticator, cancellationToken);
+        await accounts.FallBackToEmailAsync(unitOfWork, userId, SecondFactor.Authenticator, cancellationToken);
         var ended = endOtherSessions
-            ? (await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
+            ? (await sessions.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
             : 0;
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorChanged, client, userId, currentSessionId, $"authenticator removed; other sessions ended: {ended}", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);

@@ -1,8 +1,4 @@
-using ChatApp.BuildingBlocks.Persistence;
 using ChatApp.Identity.Application.Security;
-using ChatApp.Identity.Domain;
-using ChatApp.Identity.Infrastructure.RateLimiting;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.Keys;
@@ -12,7 +8,7 @@ namespace ChatApp.Identity.Application.Keys;
 /// caller's own, and only so often: it can be attacked offline by guessing the passphrase.
 /// </summary>
 public sealed class GetKeyBackup(
-    ServiceDatabase database, AttemptLimiter limiter, IOptions<RateLimitOptions> limits, SecurityEventLog securityEvents)
+    IUserKeys keys, IAttemptLimiter limiter, IOptions<RateLimitOptions> limits, ISecurityEventLog securityEvents)
 {
     public static readonly Failure NoBackup = new(FailureKind.NotFound, "No key backup", "You have not stored a key backup.");
 
@@ -24,17 +20,10 @@ public sealed class GetKeyBackup(
             return Failure.TooMany(retryAfter);
         }
 
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<BackupRow>(new CommandDefinition("""
-            SELECT key_id AS KeyId, salt AS Salt, iterations AS Iterations, iv AS Iv, ciphertext AS Ciphertext, updated_at AS UpdatedAt
-            FROM key_backups WHERE user_id = @userId
-            """, new { userId }, cancellationToken: cancellationToken));
-        if (row is null)
+        var backup = await keys.FindBackupAsync(userId, cancellationToken);
+        if (backup is null)
             return NoBackup;
-        await securityEvents.RecordAsync(SecurityEventKind.KeyBackupRead, client, userId, sessionId, row.KeyId, cancellationToken);
-        return new KeyBackupView(row.KeyId, KeyEncoding.Encode(row.Salt), row.Iterations, KeyEncoding.Encode(row.Iv), KeyEncoding.Encode(row.Ciphertext),
-            new DateTimeOffset(row.UpdatedAt, TimeSpan.Zero));
+        await securityEvents.RecordAsync(SecurityEventKind.KeyBackupRead, client, userId, sessionId, backup.KeyId, cancellationToken);
+        return backup;
     }
-
-    private sealed record BackupRow(string KeyId, byte[] Salt, int Iterations, byte[] Iv, byte[] Ciphertext, DateTime UpdatedAt);
 }

@@ -1,8 +1,7 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Contracts;
+using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Domain;
-using ChatApp.Identity.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.Keys;
@@ -13,18 +12,18 @@ namespace ChatApp.Identity.Application.Keys;
 /// current set again changes nothing; publishing an older one of mine makes it current again.
 /// </summary>
 public sealed class PublishKeys(
-    UnitOfWorkFactory unitOfWorks, AttemptLimiter limiter, IOptions<RateLimitOptions> limits, SecurityEventLog securityEvents, TimeProvider clock)
+    IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, IUserKeys userKeys, IAttemptLimiter limiter, IOptions<RateLimitOptions> limits,
+    ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public async Task<Result<PublicKeyView>> ExecuteAsync(Guid userId, Guid sessionId, PublicKeySet keys, Client client, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
         // One change at a time per user: the user's row is the lock.
-        if (await unitOfWork.QuerySingleOrDefaultAsync<Guid?>("SELECT id FROM users WHERE id = @userId FOR UPDATE", new { userId }, cancellationToken) is null)
+        if (await accounts.FindByIdAsync(unitOfWork, userId, cancellationToken, forUpdate: true) is null)
             throw new InvalidOperationException($"The signed-in user {userId} does not exist.");
-        var current = await unitOfWork.QuerySingleOrDefaultAsync<KeyStore.KeyRow>(
-            $"SELECT {KeyStore.ViewColumns} FROM user_keys WHERE user_id = @userId AND replaced_at IS NULL", new { userId }, cancellationToken);
+        var current = await userKeys.FindCurrentAsync(unitOfWork, userId, cancellationToken);
         if (current is not null && current.KeyId == keys.KeyId)
-            return current.ToView();
+            return current;
 
         if (await limiter.HitAsync(RateLimitBuckets.KeyChange(userId), limits.Value.KeyChangesPerAccount, cancellationToken) is { } retryAfter)
         {
@@ -35,13 +34,7 @@ public sealed class PublishKeys(
         // To the microsecond, as DATETIME(6) keeps it: this answer equals every later one.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond));
-        await unitOfWork.ExecuteAsync("UPDATE user_keys SET replaced_at = @now WHERE user_id = @userId AND replaced_at IS NULL",
-            new { userId, now = now.UtcDateTime }, cancellationToken);
-        await unitOfWork.ExecuteAsync("""
-            INSERT INTO user_keys (user_id, key_id, agreement_key, signing_key, created_at, replaced_at)
-            VALUES (@userId, @keyId, @agreementKey, @signingKey, @now, NULL)
-            ON DUPLICATE KEY UPDATE created_at = @now, replaced_at = NULL
-            """, new { userId, keyId = keys.KeyId, agreementKey = keys.AgreementKey, signingKey = keys.SigningKey, now = now.UtcDateTime }, cancellationToken);
+        await userKeys.PublishAsync(unitOfWork, userId, keys, now, cancellationToken);
         await unitOfWork.EnqueueEventAsync(new UserKeysChanged(userId, keys.KeyId, now), cancellationToken);
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.KeysChanged, client, userId, sessionId, keys.KeyId, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);

@@ -1,16 +1,16 @@
-using ChatApp.BuildingBlocks.Eventing;
+using System.Text.Json;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Sessions;
-using Fido2NetLib;
 
 namespace ChatApp.Identity.Application.Passkeys;
 
-public sealed record FinishPasskeyRegistrationCommand(Guid CeremonyId, string Name, AuthenticatorAttestationRawResponse Attestation, bool EndOtherSessions);
+public sealed record FinishPasskeyRegistrationCommand(Guid CeremonyId, string Name, JsonElement Attestation, bool EndOtherSessions);
 
 public sealed record PasskeyAdded(string Id, string Name, int OtherSessionsEnded);
 
 /// <summary>Checks the browser's attestation against the ceremony's options and keeps the new passkey's public key.</summary>
-public sealed class FinishPasskeyRegistration(UnitOfWorkFactory unitOfWorks, IFido2 fido2, SecurityEventLog securityEvents, TimeProvider clock)
+public sealed class FinishPasskeyRegistration(
+    IUnitOfWorkFactory unitOfWorks, IPasskeys passkeys, IWebAuthn webAuthn, SessionRevocation sessions, ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public static readonly Failure UnknownCeremony =
         new(FailureKind.Gone, "Passkey set-up expired", "Start adding the passkey again.");
@@ -19,31 +19,24 @@ public sealed class FinishPasskeyRegistration(UnitOfWorkFactory unitOfWorks, IFi
     {
         var now = clock.GetUtcNow();
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        if (await WebAuthnCeremonies.TakeAsync(unitOfWork, command.CeremonyId, userId, now, cancellationToken) is not { } optionsJson)
+        if (await passkeys.TakeCeremonyAsync(unitOfWork, command.CeremonyId, userId, now, cancellationToken) is not { } optionsJson)
             return UnknownCeremony;
 
-        Fido2NetLib.Objects.RegisteredPublicKeyCredential credential;
-        try
+        var registration = await webAuthn.VerifyRegistrationAsync(optionsJson, command.Attestation,
+            (credentialId, token) => passkeys.IsUnusedAsync(unitOfWork, credentialId, token), cancellationToken);
+        if (registration.Passkey is not { } passkey)
         {
-            credential = await fido2.MakeNewCredentialAsync(new MakeNewCredentialParams
-            {
-                AttestationResponse = command.Attestation,
-                OriginalOptions = CredentialCreateOptions.FromJson(optionsJson),
-                IsCredentialIdUniqueToUserCallback = async (args, token) => await PasskeyStore.IsUnusedAsync(unitOfWork, args.CredentialId, token),
-            }, cancellationToken);
-        }
-        catch (Fido2VerificationException exception)
-        {
+            // The ceremony is used up all the same.
             await unitOfWork.CommitAsync(cancellationToken);
-            return Failure.Field(FailureKind.Invalid, "Passkey refused", "attestation", exception.Message);
+            return Failure.Field(FailureKind.Invalid, "Passkey refused", "attestation", registration.Refusal!);
         }
 
-        await PasskeyStore.AddAsync(unitOfWork, userId, credential.Id, credential.PublicKey, credential.SignCount, command.Name, now, cancellationToken);
+        await passkeys.AddAsync(unitOfWork, userId, passkey, command.Name, now, cancellationToken);
         var ended = command.EndOtherSessions
-            ? (await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
+            ? (await sessions.RevokeAllAsync(unitOfWork, userId, keep: currentSessionId, SessionRevocation.SecondFactorChanged, now, cancellationToken)).Count
             : 0;
         await securityEvents.RecordAsync(unitOfWork, SecurityEventKind.SecondFactorChanged, client, userId, currentSessionId, $"passkey added; other sessions ended: {ended}", cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
-        return new PasskeyAdded(PasskeyStore.Display(credential.Id), command.Name, ended);
+        return new PasskeyAdded(PasskeyIds.Display(passkey.CredentialId), command.Name, ended);
     }
 }

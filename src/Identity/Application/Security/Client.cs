@@ -5,13 +5,9 @@ public sealed record Client(string Address, string UserAgent)
 {
     public const int MaxUserAgentLength = 256;
 
-    public static Client Of(Microsoft.AspNetCore.Http.HttpContext context)
-    {
-        var userAgent = context.Request.Headers.UserAgent.ToString();
-        return new Client(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent);
-    }
+    /// <summary>The client with this address (if known) and browser, its user agent cut to <see cref="MaxUserAgentLength"/>.</summary>
+    public static Client Of(string? address, string userAgent) =>
+        new(address ?? "unknown", userAgent.Length > MaxUserAgentLength ? userAgent[..MaxUserAgentLength] : userAgent);
 
     public override string ToString() => $"{Address} ({(UserAgent.Length == 0 ? "unknown browser" : UserAgent)})";
 }

@@ -1,4 +1,3 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Security;
 
 namespace ChatApp.Identity.Application.Sessions;
@@ -12,7 +11,7 @@ public enum SignOutScope
 }
 
 /// <summary>Signs out: this session, another of mine, or everywhere.</summary>
-public sealed class SignOut(UnitOfWorkFactory unitOfWorks, SecurityEventLog securityEvents, TimeProvider clock)
+public sealed class SignOut(IUnitOfWorkFactory unitOfWorks, SessionRevocation sessions, ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public static readonly Failure UnknownSession = new(FailureKind.NotFound, "Unknown session", "You have no live session with this id.");
 
@@ -22,10 +21,10 @@ public sealed class SignOut(UnitOfWorkFactory unitOfWorks, SecurityEventLog secu
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
         var ended = scope switch
         {
-            SignOutScope.Everywhere => await SessionRevocation.RevokeAllAsync(unitOfWork, userId, keep: null, SessionRevocation.SignedOut, now, cancellationToken),
-            SignOutScope.ThisSession => await SessionRevocation.RevokeAsync(unitOfWork, userId, currentSessionId, SessionRevocation.SignedOut, now, cancellationToken),
+            SignOutScope.Everywhere => await sessions.RevokeAllAsync(unitOfWork, userId, keep: null, SessionRevocation.SignedOut, now, cancellationToken),
+            SignOutScope.ThisSession => await sessions.RevokeAsync(unitOfWork, userId, currentSessionId, SessionRevocation.SignedOut, now, cancellationToken),
             // Only the caller's own sessions: someone else's id answers as if it did not exist.
-            _ => await SessionRevocation.RevokeAsync(unitOfWork, userId, sessionId ?? Guid.Empty, SessionRevocation.RevokedByUser, now, cancellationToken),
+            _ => await sessions.RevokeAsync(unitOfWork, userId, sessionId ?? Guid.Empty, SessionRevocation.RevokedByUser, now, cancellationToken),
         };
         if (scope == SignOutScope.OneSession && ended.Count == 0)
             return UnknownSession;

@@ -1,13 +1,10 @@
-using ChatApp.BuildingBlocks.Eventing;
+using System.Text.Json;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Authenticators;
 using ChatApp.Identity.Application.Passkeys;
-using Fido2NetLib;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Application.Tokens;
 using ChatApp.Identity.Domain;
-using ChatApp.Identity.Infrastructure.Devices;
-using ChatApp.Identity.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.SignIn;
@@ -16,15 +13,16 @@ namespace ChatApp.Identity.Application.SignIn;
 /// A code, or a passkey's <see cref="Assertion"/>. Without a <see cref="Proof"/>, a code is taken
 /// to be from the user's chosen second factor.
 /// </summary>
-public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignInProof? Proof = null, AuthenticatorAssertionRawResponse? Assertion = null);
+public sealed record CompleteSignInCommand(Guid ChallengeId, string Code, SignInProof? Proof = null, JsonElement? Assertion = null);
 
 /// <summary>
 /// Sign-in step two: an emailed code, an authenticator code, a recovery code or a passkey. The
 /// right one opens a session; wrong ones, of any kind, count against the challenge's five tries.
 /// </summary>
 public sealed class CompleteSignIn(
-    UnitOfWorkFactory unitOfWorks, SessionStarter sessions, PasskeyVerifier passkeys, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
-    DeviceCookies deviceCookies, SecurityEventLog securityEvents, IAuthenticatorSecrets authenticatorSecrets, ISignInCodeKey codeKey, TimeProvider clock)
+    IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, ISignInChallenges challenges, IAuthenticators authenticators, SessionStarter sessions,
+    PasskeyVerifier passkeys, IAttemptLimiter limiter, IOptions<RateLimitOptions> limits, IDeviceCookies deviceCookies, ISecurityEventLog securityEvents,
+    ISignInCodeKey codeKey, TimeProvider clock)
 {
     public async Task<Result<SignedInSession>> ExecuteAsync(CompleteSignInCommand command, Client client, CancellationToken cancellationToken)
     {
@@ -35,10 +33,10 @@ public sealed class CompleteSignIn(
         }
 
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var challenge = await SignInChallenges.LockAsync(unitOfWork, command.ChallengeId, cancellationToken);
+        var challenge = await challenges.LockAsync(unitOfWork, command.ChallengeId, cancellationToken);
         if (challenge is null)
             return SignInFailures.UnknownChallenge;
-        var user = await UserAccounts.FindByIdAsync(unitOfWork, challenge.UserId, cancellationToken)
+        var user = await accounts.FindByIdAsync(unitOfWork, challenge.UserId, cancellationToken)
             ?? throw new InvalidOperationException($"Challenge {challenge.Id} names user {challenge.UserId}, who does not exist.");
         var proof = command.Proof ?? (user.SecondFactor == SecondFactor.Authenticator ? SignInProof.AuthenticatorCode : SignInProof.EmailCode);
 
@@ -47,11 +45,11 @@ public sealed class CompleteSignIn(
         {
             SignInProof.EmailCode => challenge.CheckCode(command.Code, now, await codeKey.GetAsync(cancellationToken)),
             SignInProof.AuthenticatorCode => challenge.CheckOtherFactor(await AuthenticatorAcceptsAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
-            SignInProof.RecoveryCode => challenge.CheckOtherFactor(await AuthenticatorStore.UseRecoveryCodeAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
+            SignInProof.RecoveryCode => challenge.CheckOtherFactor(await authenticators.UseRecoveryCodeAsync(unitOfWork, user.Id, command.Code, now, cancellationToken), now),
             SignInProof.Passkey => challenge.CheckOtherFactor(await passkeys.AcceptsAsync(unitOfWork, challenge.Id, user.Id, command.Assertion, now, cancellationToken), now),
             _ => throw new ArgumentOutOfRangeException(nameof(command), proof, "Unknown sign-in proof."),
         };
-        await SignInChallenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
+        await challenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
         if (check != CodeCheck.Accepted)
         {
             // The wrong try is kept even though sign-in fails: that is what limits guessing.
@@ -67,12 +65,12 @@ public sealed class CompleteSignIn(
     }
 
     /// <summary>Checks an authenticator code and, when right, burns its time step so it cannot be replayed.</summary>
-    private async Task<bool> AuthenticatorAcceptsAsync(UnitOfWork unitOfWork, Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> AuthenticatorAcceptsAsync(IUnitOfWork unitOfWork, Guid userId, string code, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await AuthenticatorStore.LockAsync(unitOfWork, userId, authenticatorSecrets, cancellationToken) is not { Confirmed: true } authenticator
+        if (await authenticators.LockAsync(unitOfWork, userId, cancellationToken) is not { Confirmed: true } authenticator
             || AuthenticatorCode.Verify(authenticator.Secret, code, authenticator.LastUsedStep, now.UtcDateTime) is not { } step)
             return false;
-        await AuthenticatorStore.MarkUsedAsync(unitOfWork, userId, step, now, confirm: false, cancellationToken);
+        await authenticators.MarkUsedAsync(unitOfWork, userId, step, now, confirm: false, cancellationToken);
         return true;
     }
 }

@@ -1,7 +1,5 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Security;
-using ChatApp.Identity.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.SignIn;
@@ -10,13 +8,13 @@ public sealed record CodeResent(DateTimeOffset CodeExpiresAt, DateTimeOffset Nex
 
 /// <summary>Sends a new email code for an open challenge (also how a user whose default is the authenticator app asks for email instead).</summary>
 public sealed class ResendSignInCode(
-    UnitOfWorkFactory unitOfWorks, SignInCodeMailer codeMailer, AttemptLimiter limiter, IOptions<RateLimitOptions> limits,
-    SecurityEventLog securityEvents, TimeProvider clock)
+    IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, ISignInChallenges challenges, SignInCodeMailer codeMailer, IAttemptLimiter limiter,
+    IOptions<RateLimitOptions> limits, ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public async Task<Result<CodeResent>> ExecuteAsync(Guid challengeId, Client client, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var challenge = await SignInChallenges.LockAsync(unitOfWork, challengeId, cancellationToken);
+        var challenge = await challenges.LockAsync(unitOfWork, challengeId, cancellationToken);
         if (challenge is null)
             return SignInFailures.UnknownChallenge;
         var now = clock.GetUtcNow();
@@ -32,10 +30,10 @@ public sealed class ResendSignInCode(
             return Failure.TooMany(retryAfter);
         }
 
-        var user = await UserAccounts.FindByIdAsync(unitOfWork, challenge.UserId, cancellationToken)
+        var user = await accounts.FindByIdAsync(unitOfWork, challenge.UserId, cancellationToken)
             ?? throw new InvalidOperationException($"Challenge {challenge.Id} names user {challenge.UserId}, who does not exist.");
         await codeMailer.SendAsync(unitOfWork, challenge, user, client, cancellationToken);
-        await SignInChallenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
+        await challenges.UpdateAsync(unitOfWork, challenge, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
         return new CodeResent(challenge.CodeExpiresAt!.Value, challenge.CodeSentAt!.Value + Domain.SignInChallenge.ResendInterval);
     }

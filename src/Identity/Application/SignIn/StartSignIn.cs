@@ -1,10 +1,6 @@
-using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.Identity.Application.Accounts;
 using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Domain;
-using ChatApp.Identity.Infrastructure.Devices;
-using ChatApp.Identity.Infrastructure.Passwords;
-using ChatApp.Identity.Infrastructure.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ChatApp.Identity.Application.SignIn;
@@ -26,15 +22,15 @@ public sealed record SignInChallengeIssued(Guid ChallengeId, SecondFactor Second
 /// with one device cookie revoke it.
 /// </summary>
 public sealed class StartSignIn(
-    UnitOfWorkFactory unitOfWorks, PasswordHashing passwords, SignInCodeMailer codeMailer, AttemptLimiter limiter,
-    IOptions<RateLimitOptions> limits, DeviceCookies deviceCookies, SecurityEventLog securityEvents, TimeProvider clock)
+    IUnitOfWorkFactory unitOfWorks, IUserAccounts accounts, ISignInChallenges challenges, IPasswordHasher passwords, SignInCodeMailer codeMailer,
+    IAttemptLimiter limiter, IOptions<RateLimitOptions> limits, IDeviceCookies deviceCookies, ISecurityEventLog securityEvents, TimeProvider clock)
 {
     public static readonly Failure WrongCredentials = new(FailureKind.Unauthenticated, "Sign-in failed", "The username, email or password is wrong.");
 
     public async Task<Result<SignInChallengeIssued>> ExecuteAsync(StartSignInCommand command, Client client, CancellationToken cancellationToken)
     {
         await using var unitOfWork = await unitOfWorks.BeginAsync(cancellationToken);
-        var user = await UserAccounts.FindByLoginAsync(unitOfWork, command.Login, cancellationToken);
+        var user = await accounts.FindByLoginAsync(unitOfWork, command.Login, cancellationToken);
         // Read whether or not the login exists, so the work done tells nothing either.
         var presented = await deviceCookies.ReadAsync(command.DeviceToken, cancellationToken);
         var device = presented is not null && presented.UserId == user?.Id ? presented : null;
@@ -70,7 +66,7 @@ public sealed class StartSignIn(
         }
 
         if (check == PasswordCheck.RightButRehash)
-            await unitOfWork.ExecuteAsync("UPDATE users SET password_hash = @hash WHERE id = @id", new { hash = passwords.Hash(command.Password), id = user.Id }, cancellationToken);
+            await accounts.SetPasswordHashAsync(unitOfWork, user.Id, passwords.Hash(command.Password), cancellationToken);
 
         var challenge = new SignInChallenge(Guid.NewGuid(), user.Id, clock.GetUtcNow());
         var factors = SecondFactors.Available(user);
@@ -81,7 +77,7 @@ public sealed class StartSignIn(
             codeSentTo = MaskedEmail(user.Email);
         }
 
-        await SignInChallenges.InsertAsync(unitOfWork, challenge, client, cancellationToken);
+        await challenges.AddAsync(unitOfWork, challenge, client, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
         return new SignInChallengeIssued(challenge.Id, user.SecondFactor, factors, codeSentTo, challenge.ExpiresAt);
     }

@@ -1,6 +1,6 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.IdentityModel.Tokens;
 
 namespace ChatApp.Identity.Application.Tokens;
 
@@ -9,7 +9,7 @@ public static class RefreshToken
 {
     public static readonly TimeSpan SlidingLifetime = TimeSpan.FromDays(30);
 
-    public static string New() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+    public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
 }

@@ -1,5 +1,4 @@
-using ChatApp.Identity.Infrastructure.Devices;
-using ChatApp.Identity.Infrastructure.SigningKeys;
+using ChatApp.Identity.Application.Security;
 
 namespace ChatApp.Identity.Application.Tokens;
 

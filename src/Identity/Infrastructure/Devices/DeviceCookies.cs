@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Application.Security;
 using ChatApp.Identity.Infrastructure.Secrets;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace ChatApp.Identity.Infrastructure.Devices;
 /// forge one. A cookie used for too many wrong
 /// passwords is revoked (revoked_device_cookies) and counts as unknown from then on.
 /// </summary>
-public sealed class DeviceCookies(ServiceDatabase database, HmacKeys keys, TimeProvider clock, IOptions<DeviceCookieOptions> options)
+public sealed class DeviceCookies(ServiceDatabase database, HmacKeys keys, TimeProvider clock, IOptions<DeviceCookieOptions> options) : IDeviceCookies
 {
     public const string KeyPurpose = "ChatApp.Identity.DeviceCookies.Key";
     private const byte Version = 1;
@@ -37,7 +38,6 @@ public sealed class DeviceCookies(ServiceDatabase database, HmacKeys keys, TimeP
         return new IssuedDeviceCookie($"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(mac)}", DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds()));
     }
 
-    /// <summary>The cookie's content if it is ours, unexpired and not revoked; otherwise null (an unknown browser).</summary>
     public async Task<DeviceCookie?> ReadAsync(string? token, CancellationToken cancellationToken)
     {
         if (Verify(token, await KeyAsync(cancellationToken)) is not { } cookie || cookie.ExpiresAt <= clock.GetUtcNow())
@@ -48,7 +48,7 @@ public sealed class DeviceCookies(ServiceDatabase database, HmacKeys keys, TimeP
         return revoked == 0 ? cookie : null;
     }
 
-    /// <summary>From now on the cookie is an unknown browser's; kept until it would have expired anyway.</summary>
+    /// <summary>The revocation is kept until the cookie would have expired anyway.</summary>
     public async Task RevokeAsync(DeviceCookie cookie, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using ChatApp.Identity.Application.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace ChatApp.Identity.Infrastructure.Passwords;
 /// ASP.NET Core Identity's PBKDF2 (HMAC-SHA512, 128-bit salt) at 600,000 iterations or more.
 /// Hashes made with fewer iterations still verify and are reported for rehashing.
 /// </summary>
-public sealed class PasswordHashing
+public sealed class PasswordHashing : IPasswordHasher
 {
     public const int MinimumIterations = 600_000;
     private static readonly object Account = new();
@@ -34,15 +35,7 @@ public sealed class PasswordHashing
         _ => PasswordCheck.Wrong,
     };
 
-    /// <summary>Spends the same time as a real check, for a login that names nobody.</summary>
     public void VerifyDecoy(string password) => _hasher.VerifyHashedPassword(Account, _decoyHash.Value, password);
-}
-
-public enum PasswordCheck
-{
-    Wrong,
-    Right,
-    RightButRehash,
 }
 
 public sealed class PasswordHashingOptions

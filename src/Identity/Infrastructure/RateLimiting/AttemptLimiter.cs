@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Application.Security;
 using Dapper;
 
 namespace ChatApp.Identity.Infrastructure.RateLimiting;
@@ -13,11 +14,10 @@ namespace ChatApp.Identity.Infrastructure.RateLimiting;
 /// attempts are not stored: the table holds at most the limit per bucket, and a refused client
 /// gets in again exactly when its oldest admitted attempt leaves the window.
 /// </summary>
-public sealed class AttemptLimiter(ServiceDatabase database, TimeProvider clock)
+public sealed class AttemptLimiter(ServiceDatabase database, TimeProvider clock) : IAttemptLimiter
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Counts one attempt against <paramref name="bucket"/>; says when to retry if the limit is reached.</summary>
     public async Task<TimeSpan?> HitAsync(string bucket, RateLimit limit, CancellationToken cancellationToken)
     {
         if (limit.Permits <= 0 || limit.Window <= TimeSpan.Zero)

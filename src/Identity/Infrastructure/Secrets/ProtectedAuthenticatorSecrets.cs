@@ -1,10 +1,13 @@
-using ChatApp.Identity.Application.Authenticators;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ChatApp.Identity.Infrastructure.Secrets;
 
-/// <summary>Authenticator secrets sealed with Data Protection under a purpose of their own.</summary>
-public sealed class ProtectedAuthenticatorSecrets(IDataProtectionProvider protection) : IAuthenticatorSecrets
+/// <summary>
+/// Keeps authenticator secrets unreadable in the database: sealed with Data Protection under a
+/// purpose of their own before they are stored, opened only to check a code. Whoever reads the
+/// table cannot generate anyone's codes.
+/// </summary>
+public sealed class ProtectedAuthenticatorSecrets(IDataProtectionProvider protection)
 {
     public const string Purpose = "ChatApp.Identity.Authenticators.Secret";
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ChatApp.BuildingBlocks.Authentication;
+using ChatApp.Identity.Application.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -7,11 +8,11 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatApp.Identity.Infrastructure.SigningKeys;
 
 /// <summary>Signs access tokens: ES256 with the ring's current key, short-lived, naming the user and the session.</summary>
-public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider clock, IOptions<TokenOptions> tokens, IOptions<SigningKeyOptions> signing)
+public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider clock, IOptions<TokenOptions> tokens, IOptions<SigningKeyOptions> signing) : IAccessTokenIssuer
 {
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public AccessToken Issue(Guid userId, string username, string displayName, Guid sessionId)
+    public AccessToken Issue(UserSummary user, Guid sessionId)
     {
         var now = clock.GetUtcNow();
         var expires = now + signing.Value.AccessTokenLifetime;
@@ -24,10 +25,10 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider clock, I
             Expires = expires.UtcDateTime,
             Subject = new ClaimsIdentity(
             [
-                new Claim(ChatAppClaims.UserId, userId.ToString()),
+                new Claim(ChatAppClaims.UserId, user.Id.ToString()),
                 new Claim(ChatAppClaims.SessionId, sessionId.ToString()),
-                new Claim(ChatAppClaims.Username, username),
-                new Claim("name", displayName),
+                new Claim(ChatAppClaims.Username, user.Username),
+                new Claim("name", user.DisplayName),
                 new Claim(ChatAppClaims.TokenId, Guid.NewGuid().ToString()),
             ]),
             SigningCredentials = keys.Current.Credentials,
@@ -35,5 +36,3 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider clock, I
         return new AccessToken(token, expires);
     }
 }
-
-public sealed record AccessToken(string Value, DateTimeOffset ExpiresAt);

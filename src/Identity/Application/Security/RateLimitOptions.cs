@@ -1,4 +1,4 @@
-namespace ChatApp.Identity.Infrastructure.RateLimiting;
+namespace ChatApp.Identity.Application.Security;
 
 /// <summary>How many attempts each kind of request gets per window, per account and per client address.</summary>
 public sealed class RateLimitOptions

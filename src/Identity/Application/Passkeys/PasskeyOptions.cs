@@ -1,4 +1,4 @@
-namespace ChatApp.Identity.Infrastructure.Passkeys;
+namespace ChatApp.Identity.Application.Passkeys;
 
 /// <summary>
 /// Who we are to WebAuthn: the relying party id is the site's host name (passkeys are bound to

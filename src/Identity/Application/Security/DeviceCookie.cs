@@ -1,4 +1,4 @@
-namespace ChatApp.Identity.Infrastructure.Devices;
+namespace ChatApp.Identity.Application.Security;
 
 /// <summary>
 /// What a browser's device cookie says, once its signature checked out: this browser signed in to

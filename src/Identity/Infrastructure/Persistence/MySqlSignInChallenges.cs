@@ -1,13 +1,15 @@
 using ChatApp.BuildingBlocks.Eventing;
+using ChatApp.Identity.Application.Security;
+using ChatApp.Identity.Application.SignIn;
 using ChatApp.Identity.Domain;
 
-namespace ChatApp.Identity.Application.SignIn;
+namespace ChatApp.Identity.Infrastructure.Persistence;
 
-/// <summary>Storing and loading sign-in challenges inside a unit of work.</summary>
-public static class SignInChallenges
+/// <summary>Sign-in challenges in the sign_in_challenges table.</summary>
+internal sealed class MySqlSignInChallenges : ISignInChallenges
 {
-    public static Task InsertAsync(UnitOfWork unitOfWork, SignInChallenge challenge, Security.Client client, CancellationToken cancellationToken) =>
-        unitOfWork.ExecuteAsync("""
+    public Task AddAsync(IUnitOfWork unitOfWork, SignInChallenge challenge, Client client, CancellationToken cancellationToken) =>
+        UnitOfWork.Of(unitOfWork).ExecuteAsync("""
             INSERT INTO sign_in_challenges (id, user_id, code_hash, code_expires_at, code_sent_at, failed_attempts, expires_at, completed_at, client_address, user_agent, created_at)
             VALUES (@Id, @UserId, @CodeHash, @codeExpiresAt, @codeSentAt, @FailedAttempts, @expiresAt, NULL, @address, @userAgent, @createdAt)
             """,
@@ -25,10 +27,9 @@ public static class SignInChallenges
                 createdAt = challenge.CreatedAt.UtcDateTime,
             }, cancellationToken);
 
-    /// <summary>Loads and locks the challenge, so that two concurrent code entries are counted one after the other.</summary>
-    public static async Task<SignInChallenge?> LockAsync(UnitOfWork unitOfWork, Guid id, CancellationToken cancellationToken)
+    public async Task<SignInChallenge?> LockAsync(IUnitOfWork unitOfWork, Guid id, CancellationToken cancellationToken)
     {
-        var row = await unitOfWork.QuerySingleOrDefaultAsync<ChallengeRow>(
+        var row = await UnitOfWork.Of(unitOfWork).QuerySingleOrDefaultAsync<ChallengeRow>(
             "SELECT id, user_id, created_at, expires_at, code_hash, code_expires_at, code_sent_at, failed_attempts, completed_at FROM sign_in_challenges WHERE id = @id FOR UPDATE",
             new { id }, cancellationToken);
         return row is null
@@ -37,8 +38,8 @@ public static class SignInChallenges
                 UtcOrNull(row.CodeExpiresAt), UtcOrNull(row.CodeSentAt), row.FailedAttempts, UtcOrNull(row.CompletedAt));
     }
 
-    public static Task UpdateAsync(UnitOfWork unitOfWork, SignInChallenge challenge, CancellationToken cancellationToken) =>
-        unitOfWork.ExecuteAsync("""
+    public Task UpdateAsync(IUnitOfWork unitOfWork, SignInChallenge challenge, CancellationToken cancellationToken) =>
+        UnitOfWork.Of(unitOfWork).ExecuteAsync("""
             UPDATE sign_in_challenges
             SET code_hash = @CodeHash, code_expires_at = @codeExpiresAt, code_sent_at = @codeSentAt,
                 failed_attempts = @FailedAttempts, completed_at = @completedAt

@@ -1,26 +1,24 @@
 using ChatApp.BuildingBlocks.Eventing;
 using ChatApp.BuildingBlocks.Persistence;
+using ChatApp.Identity.Application.Security;
 using Dapper;
-using Microsoft.Extensions.Logging;
 
-namespace ChatApp.Identity.Application.Security;
+namespace ChatApp.Identity.Infrastructure.Persistence;
 
 /// <summary>
 /// Every authentication event, as a structured log line (for the dashboard) and a row in
 /// <c>security_events</c> (for the user's activity page and for investigations).
 /// </summary>
-public sealed partial class SecurityEventLog(ServiceDatabase database, TimeProvider clock, ILogger<SecurityEventLog> logger)
+internal sealed partial class MySqlSecurityEventLog(ServiceDatabase database, TimeProvider clock, ILogger<MySqlSecurityEventLog> logger) : ISecurityEventLog
 {
     private const int MaxDetailLength = 256;
 
-    /// <summary>Records inside the use case's transaction: the event exists only if the change does.</summary>
-    public Task RecordAsync(UnitOfWork unitOfWork, string kind, Client client, Guid? userId, Guid? sessionId = null, string? detail = null, CancellationToken cancellationToken = default)
+    public Task RecordAsync(IUnitOfWork unitOfWork, string kind, Client client, Guid? userId, Guid? sessionId = null, string? detail = null, CancellationToken cancellationToken = default)
     {
         Log(kind, client, userId, sessionId, detail);
-        return unitOfWork.ExecuteAsync(InsertSql, Row(kind, client, userId, sessionId, detail), cancellationToken);
+        return UnitOfWork.Of(unitOfWork).ExecuteAsync(InsertSql, Row(kind, client, userId, sessionId, detail), cancellationToken);
     }
 
-    /// <summary>Records on its own, for failures whose use case changes nothing else.</summary>
     public async Task RecordAsync(string kind, Client client, Guid? userId, Guid? sessionId = null, string? detail = null, CancellationToken cancellationToken = default)
     {
         Log(kind, client, userId, sessionId, detail);
