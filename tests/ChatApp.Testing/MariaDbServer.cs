@@ -60,18 +60,24 @@ public sealed class MariaDbServer : TestServer
         return new MySqlConnectionStringBuilder(ConnectionString) { Database = database, UserID = user, Password = password }.ConnectionString;
     }
 
+    /// <summary>An open connection with <paramref name="connectionString"/> (one <see cref="CreateDatabaseAsync"/> gave, say).</summary>
+    public static async Task<MySqlConnection> OpenConnectionAsync(string connectionString)
+    {
+        var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new MySqlConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync(ConnectionString);
         await using var command = new MySqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
     private static async Task PingAsync(string connectionString)
     {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync(connectionString);
         await using var command = new MySqlCommand("SELECT 1", connection);
         await command.ExecuteScalarAsync();
     }
