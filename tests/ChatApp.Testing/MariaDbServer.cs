@@ -1,45 +1,33 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using MySqlConnector;
+using Testcontainers.MySql;
 
 namespace ChatApp.Testing;
 
 /// <summary>
 /// A MySQL-compatible server for tests: the one named by CHATAPP_TEST_MYSQL, else a private
 /// MariaDB started on a free port in a temporary folder, else a Testcontainers MariaDB. Its
-/// connection string is an admin's, who may create databases and users; tests get a user per database.
+/// connection string is an admin's, naming no database, who may create databases and users;
+/// tests get a user per database.
 /// </summary>
-public sealed class MariaDbServer : IAsyncDisposable
+public sealed class MariaDbServer : TestServer
 {
     public const string EnvironmentVariable = "CHATAPP_TEST_MYSQL";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    // An image pull comes first on a fresh machine.
-    private static readonly TimeSpan ContainerStartTimeout = TimeSpan.FromMinutes(5);
-    private readonly Func<ValueTask> _dispose;
 
-    private MariaDbServer(string serverConnectionString, Func<ValueTask> dispose)
+    private static readonly Kind MySql = new(
+        "MySQL server", EnvironmentVariable, Executable: "mariadbd", Package: "mariadb-server",
+        () => new LocalMariaDb(), NewContainer, container => RootConnectionString((MySqlContainer)container));
+
+    private MariaDbServer(Origin origin)
+        : base(origin)
     {
-        ServerConnectionString = serverConnectionString;
-        _dispose = dispose;
     }
 
-    /// <summary>The admin's connection string, naming no database.</summary>
-    public string ServerConnectionString { get; }
-
-    public static async Task<MariaDbServer> StartAsync()
-    {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } given)
-            return new MariaDbServer(given, () => ValueTask.CompletedTask);
-        if (LocalExecutable.Exists("mariadbd"))
-            return await StartLocalAsync();
-        if (ContainerEngine.IsAvailable())
-            return await StartContainerAsync();
-        throw new InvalidOperationException(
-            $"No MySQL server for the tests: set {EnvironmentVariable}, install the mariadb-server package (./test.sh does), or run a Docker engine.");
-    }
+    public static async Task<MariaDbServer> StartAsync() => new(await FindOrStartAsync(MySql));
 
     /// <summary>
     /// Creates a fresh, uniquely named database and a user of its own, as the AppHost gives each
@@ -69,97 +57,78 @@ public sealed class MariaDbServer : IAsyncDisposable
         await ExecuteAsync($"CREATE USER '{user}'@'%' IDENTIFIED BY '{password}'");
         // In GRANT, _ matches any character: escaped, the right covers this database alone.
         await ExecuteAsync($"GRANT ALL PRIVILEGES ON `{database.Replace("_", "\\_", StringComparison.Ordinal)}`.* TO '{user}'@'%'");
-        return new MySqlConnectionStringBuilder(ServerConnectionString) { Database = database, UserID = user, Password = password }.ConnectionString;
+        return new MySqlConnectionStringBuilder(ConnectionString) { Database = database, UserID = user, Password = password }.ConnectionString;
+    }
+
+    /// <summary>An open connection with <paramref name="connectionString"/> (one <see cref="CreateDatabaseAsync"/> gave, say).</summary>
+    public static async Task<MySqlConnection> OpenConnectionAsync(string connectionString)
+    {
+        var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
     }
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new MySqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenConnectionAsync(ConnectionString);
         await using var command = new MySqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 
-    public ValueTask DisposeAsync() => _dispose();
-
-    private static async Task<MariaDbServer> StartLocalAsync()
+    private static async Task PingAsync(string connectionString)
     {
-        // A server that exits at once lost its port to another test run's server between the
-        // check and the bind (several test projects start servers side by side): start it again on another.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await StartLocalOnceAsync();
-            }
-            catch (ServerExitedException) when (attempt < 3)
-            {
-                // Retried on a fresh port and folder.
-            }
-        }
+        await using var connection = await OpenConnectionAsync(connectionString);
+        await using var command = new MySqlCommand("SELECT 1", connection);
+        await command.ExecuteScalarAsync();
     }
 
-    private static async Task<MariaDbServer> StartLocalOnceAsync()
+    private sealed class LocalMariaDb() : LocalServer("MariaDB")
     {
-        var folder = TemporaryFolder.Create("mariadb");
-        var port = FreePort.Next();
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-        var process = ServerProcess.Start(folder, "bash", RepositoryRoot.Script("eng/servers/mariadb.sh"), Path.Combine(folder, "data"), port.ToString(CultureInfo.InvariantCulture), password);
-        var connectionString = new MySqlConnectionStringBuilder
+        private readonly int _port = FreePort.Next();
+        private readonly string _password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+        public override string ConnectionString => new MySqlConnectionStringBuilder
         {
             Server = "127.0.0.1",
-            Port = (uint)port,
+            Port = (uint)_port,
             UserID = "chatapp",
-            Password = password,
+            Password = _password,
             MaximumPoolSize = 200,
         }.ConnectionString;
 
-        var server = new MariaDbServer(connectionString, async () =>
+        protected override ServerProcess StartProcess() => RunScript("mariadb.sh", Invariant(_port), _password);
+
+        protected override async Task WaitUntilReadyAsync(ServerProcess process)
+        {
+            try
+            {
+                await Readiness.WaitAsync(Name, process, () => PingAsync(ConnectionString), StartTimeout);
+            }
+            catch (InvalidOperationException ex)
+            {
+                var installLog = Path.Combine(DataFolder, "install.log");
+                throw new InvalidOperationException(
+                    $"{ex.Message}\n--- install.log ---\n{(File.Exists(installLog) ? await File.ReadAllTextAsync(installLog) : "(none)")}", ex);
+            }
+        }
+
+        public override async ValueTask DisposeAsync()
         {
             MySqlConnection.ClearAllPools();
-            await process.DisposeAsync();
-            TemporaryFolder.Delete(folder);
-        });
-        try
-        {
-            await Readiness.WaitAsync("MariaDB", process, () => PingAsync(connectionString), StartTimeout);
+            await base.DisposeAsync();
         }
-        catch (InvalidOperationException ex)
-        {
-            var installLog = Path.Combine(folder, "data", "install.log");
-            var diagnosis = $"{ex.Message}\n--- install.log ---\n{(File.Exists(installLog) ? await File.ReadAllTextAsync(installLog) : "(none)")}";
-            var exited = process.HasExited;
-            // The caller gets no server to dispose, so nothing may be left behind.
-            await server.DisposeAsync();
-            throw exited ? new ServerExitedException(diagnosis, ex) : new InvalidOperationException(diagnosis, ex);
-        }
-        return server;
     }
 
-    private sealed class ServerExitedException(string message, Exception inner) : Exception(message, inner);
-
-    private static async Task<MariaDbServer> StartContainerAsync()
-    {
+    private static MySqlContainer NewContainer() =>
         // The same major version as Debian 12's mariadb-server, which the local path runs. The module's
         // own wait runs a `mysql` client inside the container, which MariaDB 11 images no longer ship
         // (testcontainers-dotnet#941: it waits forever), so readiness is a SELECT 1 from here instead.
-        var container = new Testcontainers.MySql.MySqlBuilder("mariadb:10.11")
+        new MySqlBuilder("mariadb:10.11")
             .WithWaitStrategy(Wait.ForUnixContainer().AddCustomWaitStrategy(new AnswersSelectOne(), wait => wait.WithTimeout(ContainerStartTimeout)))
             .Build();
-        try
-        {
-            await container.StartAsync();
-        }
-        catch
-        {
-            await container.DisposeAsync();
-            throw;
-        }
-        return new MariaDbServer(RootConnectionString(container), container.DisposeAsync);
-    }
 
     /// <summary>As root: the services create their own databases, which the module's user may not.</summary>
-    private static string RootConnectionString(Testcontainers.MySql.MySqlContainer container) =>
+    private static string RootConnectionString(MySqlContainer container) =>
         new MySqlConnectionStringBuilder(container.GetConnectionString()) { Database = "", UserID = "root" }.ConnectionString;
 
     private sealed class AnswersSelectOne : IWaitUntil
@@ -169,7 +138,7 @@ public sealed class MariaDbServer : IAsyncDisposable
             try
             {
                 // The image's entrypoint initialises behind --skip-networking, so TCP answers only from the real server.
-                await PingAsync(RootConnectionString((Testcontainers.MySql.MySqlContainer)container));
+                await PingAsync(RootConnectionString((MySqlContainer)container));
                 return true;
             }
             catch (Exception ex) when (ex is MySqlException or IOException or System.Net.Sockets.SocketException)
@@ -178,13 +147,5 @@ public sealed class MariaDbServer : IAsyncDisposable
                 return false;
             }
         }
-    }
-
-    private static async Task PingAsync(string connectionString)
-    {
-        await using var connection = new MySqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand("SELECT 1", connection);
-        await command.ExecuteScalarAsync();
     }
 }

@@ -31,6 +31,33 @@ public static class Refusals
     }
 
     /// <summary>
+    /// Reads the state with <paramref name="readState"/>, sends the request, asserts the refusal as
+    /// <see cref="AssertProblemAsync"/> does, and asserts that the state reads as before. Returns the problem.
+    /// </summary>
+    public static async Task<JsonElement> AssertRefusedAndUnchangedAsync<TState>(
+        Func<Task<TState>> readState, Func<Task<HttpResponseMessage>> send, HttpStatusCode status, string? field = null)
+    {
+        var problem = default(JsonElement);
+        await AssertUnchangedAsync(readState, async () =>
+        {
+            using var response = await send();
+            problem = await response.AssertProblemAsync(status, field);
+        });
+        return problem;
+    }
+
+    /// <summary>
+    /// Reads the state with <paramref name="readState"/>, runs <paramref name="refusals"/> (which assert
+    /// their own refusals), and asserts that the state reads as before: a refusal changes nothing.
+    /// </summary>
+    public static async Task AssertUnchangedAsync<TState>(Func<Task<TState>> readState, Func<Task> refusals)
+    {
+        var before = await readState();
+        await refusals();
+        Assert.Equal(before, await readState());
+    }
+
+    /// <summary>
     /// Asserts that the hub call fails with <paramref name="code"/> (<c>not-found</c>, <c>forbidden</c>, <c>invalid</c>…)
     /// and returns the server's message. SignalR hands a client "An unexpected error occurred invoking
     /// 'Method' on the server. HubException: " followed by the server's message, so the code comes after that.

@@ -57,14 +57,14 @@ public sealed class MariaDbFixtureTests(MariaDbFixture database)
             "The server is given from outside; the tests start none.");
         var server = await MariaDbServer.StartAsync();
         string dataDirectory;
-        await using (var connection = new MySqlConnection(server.ServerConnectionString))
+        await using (var connection = new MySqlConnection(server.ConnectionString))
             dataDirectory = await connection.ExecuteScalarAsync<string>("SELECT @@datadir") ?? "";
 
         await server.DisposeAsync();
 
         await Assert.ThrowsAsync<MySqlException>(async () =>
         {
-            await using var connection = new MySqlConnection(server.ServerConnectionString);
+            await using var connection = new MySqlConnection(server.ConnectionString);
             await connection.OpenAsync();
         });
         // A container's data directory is not on this machine; a local server's is, until disposed.

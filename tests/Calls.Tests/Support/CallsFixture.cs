@@ -89,31 +89,8 @@ public sealed class CallsFixture : IAsyncLifetime
         return person;
     }
 
-    public async Task<MySqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new MySqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    public Task<MySqlConnection> OpenDatabaseAsync() => MariaDbServer.OpenConnectionAsync(DatabaseConnectionString);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Secondary is not null)
-            await Secondary.DisposeAsync();
-        if (Primary is not null)
-            await Primary.DisposeAsync();
-        if (Published is not null)
-            await Published.DisposeAsync();
-        if (Events is not null)
-            await Events.DisposeAsync();
-        Tokens.Dispose();
-        if (_redis is not null)
-            await _redis.DisposeAsync();
-        if (Turn is not null)
-            await Turn.DisposeAsync();
-        if (_broker is not null)
-            await _broker.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() =>
+        Teardown.InOrderAsync(Secondary, Primary, Published, Events, Tokens, _redis, Turn, _broker, _database);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatApp.Testing;
 using ChatApp.Identity.Domain;
 using Dapper;
 using OtpNet;
@@ -23,7 +24,7 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
         var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
 
         var wrong = await client.PostAsync("/account/authenticator/confirm", new { code = OtherThan(AuthenticatorCode.At(secret, DateTime.UtcNow)) });
-        await RegistrationTests.AssertProblemAsync(wrong, HttpStatusCode.BadRequest, "code");
+        await wrong.AssertProblemAsync(HttpStatusCode.BadRequest, "code");
         Assert.Equal("Email", await SecondFactorAsync(client));
 
         var confirmationCode = AuthenticatorCode.At(secret, DateTime.UtcNow);
@@ -53,7 +54,7 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
         // The code that confirmed the app belongs to a time step that is spent (replayed as it was,
         // not recomputed: a new 30-second step may have begun meanwhile).
         var replay = await client.PostAsync($"/sign-in/{challengeId}/code", new { code = confirmationCode });
-        await RegistrationTests.AssertProblemAsync(replay, HttpStatusCode.BadRequest, "code");
+        await replay.AssertProblemAsync(HttpStatusCode.BadRequest, "code");
 
         var next = AuthenticatorCode.At(secret, DateTime.UtcNow.AddSeconds(30));
         Assert.Equal(HttpStatusCode.OK, (await client.EnterCodeAsync(challengeId, next)).StatusCode);
@@ -98,7 +99,7 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
         Assert.Equal(HttpStatusCode.OK, (await client.EnterCodeAsync(challengeId, recoveryCodes[0], "RecoveryCode")).StatusCode);
 
         var wrong = await client.PostAsync("/account/authenticator/remove", new { password = "not my password" });
-        await RegistrationTests.AssertProblemAsync(wrong, HttpStatusCode.BadRequest, "password");
+        await wrong.AssertProblemAsync(HttpStatusCode.BadRequest, "password");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/account/authenticator/remove", new { password = account.Password })).StatusCode);
 
         Assert.Equal("Email", await SecondFactorAsync(client));
@@ -117,7 +118,7 @@ public sealed class AuthenticatorTests(IdentityFixture identity)
 
         var response = await client.SendAsync(HttpMethod.Put, "/account/second-factor", new { secondFactor = "Authenticator" });
 
-        await RegistrationTests.AssertProblemAsync(response, HttpStatusCode.Conflict, "secondFactor");
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "secondFactor");
         var unknown = await client.SendAsync(HttpMethod.Put, "/account/second-factor", new { secondFactor = "Carrier pigeon" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }

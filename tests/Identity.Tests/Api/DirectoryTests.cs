@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatApp.Testing;
 
 namespace ChatApp.Identity.Tests.Api;
 
@@ -36,7 +37,7 @@ public sealed class DirectoryTests(IdentityFixture identity)
         Assert.Equal(new[] { a.Id, b.Id }.Order(), profiles.Select(p => p.GetProperty("id").GetGuid()).Order());
 
         var tooMany = await client.PostAsync("/users/lookup", new { ids = Enumerable.Range(0, 101).Select(_ => Guid.NewGuid()) });
-        await RegistrationTests.AssertProblemAsync(tooMany, HttpStatusCode.BadRequest, "ids");
+        await tooMany.AssertProblemAsync(HttpStatusCode.BadRequest, "ids");
     }
 
     [Fact]
@@ -48,8 +49,8 @@ public sealed class DirectoryTests(IdentityFixture identity)
         var empty = await client.PostAsync("/users/lookup", new { });
         var nullIds = await client.PostAsync("/users/lookup", new { ids = (Guid[]?)null });
 
-        await RegistrationTests.AssertProblemAsync(empty, HttpStatusCode.BadRequest, "ids");
-        await RegistrationTests.AssertProblemAsync(nullIds, HttpStatusCode.BadRequest, "ids");
+        await empty.AssertProblemAsync(HttpStatusCode.BadRequest, "ids");
+        await nullIds.AssertProblemAsync(HttpStatusCode.BadRequest, "ids");
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class DirectoryTests(IdentityFixture identity)
         Assert.Equal("Ayşe Kaya", me.GetProperty("displayName").GetString());
 
         var invalid = await client.SendAsync(HttpMethod.Patch, "/account/profile", new { displayName = "" });
-        await RegistrationTests.AssertProblemAsync(invalid, HttpStatusCode.BadRequest, "displayName");
+        await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, "displayName");
     }
 
     [Fact]
@@ -79,9 +80,9 @@ public sealed class DirectoryTests(IdentityFixture identity)
 
         var account = await identity.RegisterAsync();
         using var client = await identity.SignedInClientAsync(account);
-        await RegistrationTests.AssertProblemAsync(await client.GetAsync("/users?search="), HttpStatusCode.BadRequest, "search");
+        await (await client.GetAsync("/users?search=")).AssertProblemAsync(HttpStatusCode.BadRequest, "search");
         foreach (var limit in new[] { "-1", "0", "51" })
-            await RegistrationTests.AssertProblemAsync(await client.GetAsync($"/users?search=a&limit={limit}"), HttpStatusCode.BadRequest, "limit");
+            await (await client.GetAsync($"/users?search=a&limit={limit}")).AssertProblemAsync(HttpStatusCode.BadRequest, "limit");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/users?search=a&limit=50")).StatusCode);
     }
 

@@ -82,27 +82,12 @@ public sealed class IdentityFixture : IAsyncLifetime
 
     public HttpClient OtherService() => new() { BaseAddress = OtherServiceAddress };
 
-    public async Task<MySqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new MySqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    public Task<MySqlConnection> OpenDatabaseAsync() => MariaDbServer.OpenConnectionAsync(DatabaseConnectionString);
 
     public Task RotateKeysAsync() => IdentityServices.GetRequiredService<SigningKeyRing>().RotateAsync(CancellationToken.None);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_otherService is not null)
-            await _otherService.DisposeAsync();
-        if (_identity is not null)
-            await _identity.DisposeAsync();
-        await Events.DisposeAsync();
-        if (_broker is not null)
-            await _broker.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() =>
+        Teardown.InOrderAsync(_otherService, _identity, Events, _broker, _database);
 
     /// <summary>A minimal service with a protected endpoint, configured exactly as the real services are.</summary>
     private static async Task<WebApplication> StartOtherServiceAsync(string issuer)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ChatApp.Testing;
 
 namespace ChatApp.Identity.Tests.Api;
 
@@ -42,7 +43,7 @@ public sealed class PasskeyTests(IdentityFixture identity)
 
         var forged = await client.PostAsync($"/sign-in/{challengeId}/passkey", new { assertion = passkey.Get(await PasskeyOptionsAsync(client, challengeId), account.Id, signWith: forger) });
 
-        await RegistrationTests.AssertProblemAsync(forged, HttpStatusCode.BadRequest, "assertion");
+        await forged.AssertProblemAsync(HttpStatusCode.BadRequest, "assertion");
         await using var db = await identity.OpenDatabaseAsync();
         Assert.Equal(1, await Dapper.SqlMapper.QuerySingleAsync<int>(db, "SELECT failed_attempts FROM sign_in_challenges WHERE id = @challengeId", new { challengeId }));
     }
@@ -82,7 +83,7 @@ public sealed class PasskeyTests(IdentityFixture identity)
             ceremonyId = started.GetProperty("ceremonyId").GetGuid(), name = "Phone", attestation = phishing.Create(started.GetProperty("options")),
         });
 
-        await RegistrationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "attestation");
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "attestation");
         Assert.Empty((await (await client.GetAsync("/account/passkeys")).Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
     }
 

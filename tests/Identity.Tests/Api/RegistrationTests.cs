@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatApp.Testing;
 using Dapper;
 
 namespace ChatApp.Identity.Tests.Api;
@@ -39,7 +40,7 @@ public sealed class RegistrationTests(IdentityFixture identity)
             username = first.Username.ToUpperInvariant(), email = $"other{first.Email}", displayName = "Someone", password = TestAccounts.Password,
         });
 
-        await AssertProblemAsync(response, HttpStatusCode.Conflict, "username");
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "username");
         Assert.Equal(1, await CountUsersAsync(first.Username));
     }
 
@@ -54,7 +55,7 @@ public sealed class RegistrationTests(IdentityFixture identity)
             username = TestAccounts.UniqueName(), email = first.Email.ToUpperInvariant(), displayName = "Someone", password = TestAccounts.Password,
         });
 
-        await AssertProblemAsync(response, HttpStatusCode.Conflict, "email");
+        await response.AssertProblemAsync(HttpStatusCode.Conflict, "email");
     }
 
     public static TheoryData<string, string, string, string, string, string> InvalidRegistrations() => new()
@@ -86,8 +87,8 @@ public sealed class RegistrationTests(IdentityFixture identity)
 
         var response = await client.PostAsync("/accounts", new { username, email, displayName, password, language });
 
-        var errors = await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
-        Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
+        // Naming that field alone.
+        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
         Assert.Equal(0, await CountUsersAsync(username));
     }
 
@@ -119,17 +120,6 @@ public sealed class RegistrationTests(IdentityFixture identity)
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal(11, attempts);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-    }
-
-    internal static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string field)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var errors = problem.GetProperty("errors");
-        Assert.True(errors.TryGetProperty(field, out var messages), $"No error for '{field}' in {problem}");
-        Assert.Contains(messages.EnumerateArray(), m => !string.IsNullOrWhiteSpace(m.GetString()));
-        return errors;
     }
 
     private async Task<int> CountUsersAsync(string username)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatApp.Testing;
 
 namespace ChatApp.Identity.Tests.Api;
 
@@ -77,9 +78,9 @@ public sealed class SessionTests(IdentityFixture identity)
         using var elsewhere = await identity.SignedInClientAsync(account);
 
         var wrongCurrent = await here.PostAsync("/account/password", new { currentPassword = "not it", newPassword = "a brand new passphrase", endOtherSessions = true });
-        await RegistrationTests.AssertProblemAsync(wrongCurrent, HttpStatusCode.BadRequest, "currentPassword");
+        await wrongCurrent.AssertProblemAsync(HttpStatusCode.BadRequest, "currentPassword");
         var common = await here.PostAsync("/account/password", new { currentPassword = account.Password, newPassword = "password1", endOtherSessions = true });
-        await RegistrationTests.AssertProblemAsync(common, HttpStatusCode.BadRequest, "newPassword");
+        await common.AssertProblemAsync(HttpStatusCode.BadRequest, "newPassword");
         Assert.Equal(HttpStatusCode.OK, (await elsewhere.RefreshAsync()).StatusCode);
 
         var changed = await here.PostAsync("/account/password", new { currentPassword = account.Password, newPassword = "a brand new passphrase", endOtherSessions = true });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatApp.Testing;
 using Dapper;
 
 namespace ChatApp.Identity.Tests.Api;
@@ -93,7 +94,7 @@ public sealed class SignInTests(IdentityFixture identity)
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             var response = await client.EnterCodeAsync(challengeId, wrong);
-            await RegistrationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "code");
+            await response.AssertProblemAsync(HttpStatusCode.BadRequest, "code");
         }
 
         Assert.Equal(HttpStatusCode.Gone, (await client.EnterCodeAsync(challengeId, wrong)).StatusCode);
@@ -112,8 +113,8 @@ public sealed class SignInTests(IdentityFixture identity)
 
         var response = await client.EnterCodeAsync(challengeId, code);
 
-        var errors = await RegistrationTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, "code");
-        Assert.Contains("expired", errors.GetProperty("code")[0].GetString(), StringComparison.Ordinal);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "code");
+        Assert.Contains("expired", problem.GetProperty("errors").GetProperty("code")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,7 +150,7 @@ public sealed class SignInTests(IdentityFixture identity)
         var secondCode = await identity.CodeForAsync(challengeId, nth: 2);
 
         if (secondCode != firstCode)
-            await RegistrationTests.AssertProblemAsync(await client.EnterCodeAsync(challengeId, firstCode), HttpStatusCode.BadRequest, "code");
+            await (await client.EnterCodeAsync(challengeId, firstCode)).AssertProblemAsync(HttpStatusCode.BadRequest, "code");
         Assert.Equal(HttpStatusCode.OK, (await client.EnterCodeAsync(challengeId, secondCode)).StatusCode);
     }
 

@@ -20,13 +20,13 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
     {
         var scene = await GroupScene.StartAsync(fixture);
         await using var outsider = await scene.Outsider.ConnectAsync();
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await Refusals.AssertHubRefusesAsync("not-found", () => outsider.SendAsync(scene.Id, "intrusion"));
-        await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/messages",
-            new { clientMessageId = Guid.NewGuid(), body = await fixture.ForConversationAsync(scene.Outsider.Id, scene.Id, "intrusion") }));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("not-found", () => outsider.SendAsync(scene.Id, "intrusion"));
+            await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/messages",
+                new { clientMessageId = Guid.NewGuid(), body = await fixture.ForConversationAsync(scene.Outsider.Id, scene.Id, "intrusion") }));
+        });
     }
 
     [Fact]
@@ -65,14 +65,15 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
     {
         var scene = await GroupScene.StartAsync(fixture);
         await using var outsider = await scene.Outsider.ConnectAsync();
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await Refusals.AssertHubRefusesAsync("not-found", () => outsider.MarkDeliveredAsync(scene.Id, 1));
-        await Refusals.AssertHubRefusesAsync("not-found", () => outsider.MarkReadAsync(scene.Id, 1));
-        await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/receipts",
-            new { deliveredSequence = 1, readSequence = 1 }));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("not-found", () => outsider.MarkDeliveredAsync(scene.Id, 1));
+            await Refusals.AssertHubRefusesAsync("not-found", () => outsider.MarkReadAsync(scene.Id, 1));
+            await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/receipts",
+                new { deliveredSequence = 1, readSequence = 1 }));
+        });
 
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
         Assert.Equal(0, await fixture.MembershipCountAsync(scene.Outsider));
     }
 
@@ -97,15 +98,15 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
     {
         var scene = await GroupScene.StartAsync(fixture);
         await using var outsider = await scene.Outsider.ConnectAsync();
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await Refusals.AssertHubRefusesAsync("not-found", () => outsider.EditAsync(scene.Id, 1, "forged"));
-        await Refusals.AssertHubRefusesAsync("not-found", () => outsider.DeleteAsync(scene.Id, 1));
-        await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
-            new { body = await fixture.ForConversationAsync(scene.Outsider.Id, scene.Id, "forged") }));
-        await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("not-found", () => outsider.EditAsync(scene.Id, 1, "forged"));
+            await Refusals.AssertHubRefusesAsync("not-found", () => outsider.DeleteAsync(scene.Id, 1));
+            await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
+                new { body = await fixture.ForConversationAsync(scene.Outsider.Id, scene.Id, "forged") }));
+            await AssertNotFoundAsync(await scene.Outsider.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
+        });
     }
 
     [Theory]
@@ -119,11 +120,9 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
     public async Task A_non_member_cannot_manage_a_group(string action)
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await AssertNotFoundAsync(await GroupActions.CallAsync(scene.Outsider, scene.Id, action, target: scene.Member));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), async () =>
+            await AssertNotFoundAsync(await GroupActions.CallAsync(scene.Outsider, scene.Id, action, target: scene.Member)));
     }
 
     [Fact]
@@ -134,17 +133,18 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, (await scene.Owner.CallAsync(HttpMethod.Delete, $"/groups/{scene.Id}/members/{scene.Member.Id}")).StatusCode);
         await ChatClient.WaitForAsync(removed.Removed, gone => gone.ConversationId == scene.Id, "removal");
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await Refusals.AssertHubRefusesAsync("not-found", () => removed.SendAsync(scene.Id, "still here?"));
-        await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/messages",
-            new { clientMessageId = Guid.NewGuid(), body = await fixture.ForConversationAsync(scene.Member.Id, scene.Id, "still here?") }));
-        await Refusals.AssertHubRefusesAsync("not-found", () => removed.HistoryAsync(scene.Id));
-        await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Get, $"/conversations/{scene.Id}/messages"));
-        await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Get, $"/conversations/{scene.Id}"));
-        await Refusals.AssertHubRefusesAsync("not-found", () => removed.EditAsync(scene.Id, scene.MembersMessage.Sequence, "rewritten"));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("not-found", () => removed.SendAsync(scene.Id, "still here?"));
+            await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Post, $"/conversations/{scene.Id}/messages",
+                new { clientMessageId = Guid.NewGuid(), body = await fixture.ForConversationAsync(scene.Member.Id, scene.Id, "still here?") }));
+            await Refusals.AssertHubRefusesAsync("not-found", () => removed.HistoryAsync(scene.Id));
+            await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Get, $"/conversations/{scene.Id}/messages"));
+            await AssertNotFoundAsync(await scene.Member.CallAsync(HttpMethod.Get, $"/conversations/{scene.Id}"));
+            await Refusals.AssertHubRefusesAsync("not-found", () => removed.EditAsync(scene.Id, scene.MembersMessage.Sequence, "rewritten"));
+        });
 
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
         var sync = await removed.SyncAsync(new SyncCursor(scene.Id, 0));
         Assert.Equal([scene.Id], sync.Removed);
         Assert.Empty(sync.Conversations);
@@ -163,13 +163,11 @@ public sealed class AuthorizationTests(MessagingFixture fixture)
         var users = await fixture.CreateUsersAsync("Ada", "Bo", "Cy");
         var (ada, bo, cy) = (users[0], users[1], users[2]);
         var first = await ada.SendDirectAsync(bo, "hi");
-        var before = await fixture.SnapshotAsync(first.ConversationId);
 
-        var response = await GroupActions.CallAsync(ada, first.ConversationId, action, target: action == "add" ? cy : bo);
+        var problem = await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(first.ConversationId),
+            () => GroupActions.CallAsync(ada, first.ConversationId, action, target: action == "add" ? cy : bo), HttpStatusCode.Conflict);
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal("Not a group", problem.GetProperty("title").GetString());
-        Assert.Equal(before, await fixture.SnapshotAsync(first.ConversationId));
     }
 
     [Fact]

@@ -22,13 +22,12 @@ public sealed class GroupSizeTests(MessagingFixture fixture)
         var created = await (await olgaHttp.CallAsync(HttpMethod.Post, "/groups", new { name = "Three", memberIds = new[] { ann.Id, ben.Id } }))
             .ReadAsync<ChatApp.Messaging.Application.Conversations.ConversationDetail>();
         Assert.Equal(3, created.Members.Count);
-        var before = await fixture.SnapshotAsync(created.Id);
 
-        var response = await olgaHttp.CallAsync(HttpMethod.Post, $"/groups/{created.Id}/members", new { userIds = new[] { fourth.Id } });
+        var problem = await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(created.Id),
+            () => olgaHttp.CallAsync(HttpMethod.Post, $"/groups/{created.Id}/members", new { userIds = new[] { fourth.Id } }),
+            HttpStatusCode.Conflict, "userIds");
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict, "userIds");
         Assert.Contains("3", problem.GetProperty("errors").GetProperty("userIds")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await fixture.SnapshotAsync(created.Id));
     }
 
     [Fact]
@@ -52,16 +51,15 @@ public sealed class GroupSizeTests(MessagingFixture fixture)
     {
         var olga = await fixture.CreateUserAsync("Olga");
         var group = await olga.CreateGroupAsync("Big");
-        var before = await fixture.SnapshotAsync(group.Id);
 
         // 1 + 255 fits, so the size passes and the unknown people are what is refused; 1 + 256 does not fit.
-        var fits = await olga.CallAsync(HttpMethod.Post, $"/groups/{group.Id}/members", new { userIds = Strangers(255) });
-        var tooMany = await olga.CallAsync(HttpMethod.Post, $"/groups/{group.Id}/members", new { userIds = Strangers(256) });
+        var fits = await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(group.Id),
+            () => olga.CallAsync(HttpMethod.Post, $"/groups/{group.Id}/members", new { userIds = Strangers(255) }), HttpStatusCode.BadRequest, "userIds");
+        var full = await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(group.Id),
+            () => olga.CallAsync(HttpMethod.Post, $"/groups/{group.Id}/members", new { userIds = Strangers(256) }), HttpStatusCode.Conflict, "userIds");
 
-        Assert.Equal("Unknown users", (await fits.AssertProblemAsync(HttpStatusCode.BadRequest, "userIds")).GetProperty("title").GetString());
-        var full = await tooMany.AssertProblemAsync(HttpStatusCode.Conflict, "userIds");
+        Assert.Equal("Unknown users", fits.GetProperty("title").GetString());
         Assert.Contains(256.ToString(CultureInfo.InvariantCulture), full.GetProperty("errors").GetProperty("userIds")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await fixture.SnapshotAsync(group.Id));
     }
 
     [Fact]
@@ -69,14 +67,13 @@ public sealed class GroupSizeTests(MessagingFixture fixture)
     {
         var users = await fixture.CreateUsersAsync("Olga", "Ann");
         var group = await users[0].CreateGroupAsync("Known only");
-        var before = await fixture.SnapshotAsync(group.Id);
         var stranger = Guid.NewGuid();
 
-        var response = await users[0].CallAsync(HttpMethod.Post, $"/groups/{group.Id}/members", new { userIds = new[] { users[1].Id, stranger } });
+        var problem = await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(group.Id),
+            () => users[0].CallAsync(HttpMethod.Post, $"/groups/{group.Id}/members", new { userIds = new[] { users[1].Id, stranger } }),
+            HttpStatusCode.BadRequest, "userIds");
 
-        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "userIds");
         Assert.Contains(stranger.ToString(), problem.GetProperty("errors").GetProperty("userIds")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(before, await fixture.SnapshotAsync(group.Id));
     }
 
     [Fact]

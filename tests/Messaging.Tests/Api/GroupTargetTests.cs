@@ -11,12 +11,11 @@ public sealed class GroupTargetTests(MessagingFixture fixture)
     public async Task Removing_yourself_is_refused_in_favour_of_leaving()
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        var problem = await (await GroupActions.CallAsync(scene.Owner, scene.Id, "remove", scene.Owner)).AssertProblemAsync(HttpStatusCode.BadRequest, "userId");
+        var problem = await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(scene.Id),
+            () => GroupActions.CallAsync(scene.Owner, scene.Id, "remove", scene.Owner), HttpStatusCode.BadRequest, "userId");
 
         Assert.Equal("Use leave", problem.GetProperty("title").GetString());
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
     }
 
     [Theory]
@@ -26,23 +25,20 @@ public sealed class GroupTargetTests(MessagingFixture fixture)
     public async Task Naming_someone_outside_the_group_is_not_found(string action)
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        var problem = await (await GroupActions.CallAsync(scene.Owner, scene.Id, action, scene.Outsider)).AssertProblemAsync(HttpStatusCode.NotFound, "userId");
+        var problem = await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(scene.Id),
+            () => GroupActions.CallAsync(scene.Owner, scene.Id, action, scene.Outsider), HttpStatusCode.NotFound, "userId");
 
         Assert.Equal("Not a member", problem.GetProperty("title").GetString());
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
     }
 
     [Fact]
     public async Task The_owner_cannot_hand_the_group_over_to_themselves()
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await (await GroupActions.CallAsync(scene.Owner, scene.Id, "hand over", scene.Owner)).AssertProblemAsync(HttpStatusCode.NotFound, "userId");
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(scene.Id),
+            () => GroupActions.CallAsync(scene.Owner, scene.Id, "hand over", scene.Owner), HttpStatusCode.NotFound, "userId");
     }
 
     [Fact]

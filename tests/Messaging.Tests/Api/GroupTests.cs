@@ -202,12 +202,10 @@ public sealed class GroupTests(MessagingFixture fixture)
     public async Task The_owner_cannot_leave_the_group_to_someone_outside_it()
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        var response = await scene.Owner.CallAsync(HttpMethod.Post, $"/groups/{scene.Id}/leave", new { newOwnerId = scene.Outsider.Id });
-
-        await response.AssertProblemAsync(HttpStatusCode.NotFound, "newOwnerId");
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(scene.Id),
+            () => scene.Owner.CallAsync(HttpMethod.Post, $"/groups/{scene.Id}/leave", new { newOwnerId = scene.Outsider.Id }),
+            HttpStatusCode.NotFound, "newOwnerId");
     }
 
     [Fact]

@@ -16,15 +16,16 @@ public sealed class HubValidationTests(MessagingFixture fixture)
     {
         var (ann, ben, conversationId) = await SceneAsync();
         await using var annPhone = await ann.ConnectAsync();
-        var before = await StateAsync(ann, ben, conversationId);
 
         var toGroup = Envelopes.For(ann, [ann, ben], "x");
         var toBen = Envelopes.Direct(ann.Id, ben.Id, "x");
-        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(null, toGroup, null)));
-        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(Guid.Empty, toGroup, null)));
-        await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendDirectMessage", ben.Id, new NewMessageRequest(Guid.Empty, toBen, null)));
 
-        Assert.Equal(before, await StateAsync(ann, ben, conversationId));
+        await Refusals.AssertUnchangedAsync(() => StateAsync(ann, ben, conversationId), async () =>
+        {
+            await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(null, toGroup, null)));
+            await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(Guid.Empty, toGroup, null)));
+            await AssertInvalidAsync("clientMessageId", () => annPhone.Connection.InvokeAsync<MessageView>("SendDirectMessage", ben.Id, new NewMessageRequest(Guid.Empty, toBen, null)));
+        });
     }
 
     [Fact]
@@ -32,13 +33,13 @@ public sealed class HubValidationTests(MessagingFixture fixture)
     {
         var (ann, ben, conversationId) = await SceneAsync();
         await using var annPhone = await ann.ConnectAsync();
-        var before = await StateAsync(ann, ben, conversationId);
 
-        await AssertInvalidAsync("body", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(Guid.NewGuid(), null, null)));
-        await AssertInvalidAsync("body", () => annPhone.Connection.InvokeAsync<MessageView>("SendDirectMessage", ben.Id, new NewMessageRequest(Guid.NewGuid(), "", null)));
-        await AssertInvalidAsync("body", () => annPhone.EditBodyAsync(conversationId, 1, ""));
-
-        Assert.Equal(before, await StateAsync(ann, ben, conversationId));
+        await Refusals.AssertUnchangedAsync(() => StateAsync(ann, ben, conversationId), async () =>
+        {
+            await AssertInvalidAsync("body", () => annPhone.Connection.InvokeAsync<MessageView>("SendMessage", conversationId, new NewMessageRequest(Guid.NewGuid(), null, null)));
+            await AssertInvalidAsync("body", () => annPhone.Connection.InvokeAsync<MessageView>("SendDirectMessage", ben.Id, new NewMessageRequest(Guid.NewGuid(), "", null)));
+            await AssertInvalidAsync("body", () => annPhone.EditBodyAsync(conversationId, 1, ""));
+        });
     }
 
     [Fact]
@@ -46,12 +47,12 @@ public sealed class HubValidationTests(MessagingFixture fixture)
     {
         var (ann, ben, conversationId) = await SceneAsync();
         await using var benPhone = await ben.ConnectAsync();
-        var before = await StateAsync(ann, ben, conversationId);
 
-        await AssertInvalidAsync("deliveredSequence", () => benPhone.Connection.InvokeAsync<MemberReceipts>("UpdateReceipts", conversationId, new ReceiptRequest(null, null)));
-        await AssertInvalidAsync("readSequence", () => benPhone.Connection.InvokeAsync<MemberReceipts>("UpdateReceipts", conversationId, new ReceiptRequest(null, -1)));
-
-        Assert.Equal(before, await StateAsync(ann, ben, conversationId));
+        await Refusals.AssertUnchangedAsync(() => StateAsync(ann, ben, conversationId), async () =>
+        {
+            await AssertInvalidAsync("deliveredSequence", () => benPhone.Connection.InvokeAsync<MemberReceipts>("UpdateReceipts", conversationId, new ReceiptRequest(null, null)));
+            await AssertInvalidAsync("readSequence", () => benPhone.Connection.InvokeAsync<MemberReceipts>("UpdateReceipts", conversationId, new ReceiptRequest(null, -1)));
+        });
     }
 
     [Fact]
@@ -59,13 +60,13 @@ public sealed class HubValidationTests(MessagingFixture fixture)
     {
         var (ann, ben, conversationId) = await SceneAsync();
         await using var annPhone = await ann.ConnectAsync();
-        var before = await StateAsync(ann, ben, conversationId);
 
-        await AssertInvalidAsync("name", () => annPhone.Connection.InvokeAsync<ConversationDetail>("CreateGroup", new CreateGroupRequest("", [ben.Id])));
-        await AssertInvalidAsync("name", () => annPhone.Connection.InvokeAsync<ConversationDetail>("CreateGroup", new CreateGroupRequest(new string('n', 65), [ben.Id])));
-        await AssertInvalidAsync("memberIds", () => annPhone.Connection.InvokeAsync<ConversationDetail>("CreateGroup", new CreateGroupRequest("Group", null)));
-
-        Assert.Equal(before, await StateAsync(ann, ben, conversationId));
+        await Refusals.AssertUnchangedAsync(() => StateAsync(ann, ben, conversationId), async () =>
+        {
+            await AssertInvalidAsync("name", () => annPhone.Connection.InvokeAsync<ConversationDetail>("CreateGroup", new CreateGroupRequest("", [ben.Id])));
+            await AssertInvalidAsync("name", () => annPhone.Connection.InvokeAsync<ConversationDetail>("CreateGroup", new CreateGroupRequest(new string('n', 65), [ben.Id])));
+            await AssertInvalidAsync("memberIds", () => annPhone.Connection.InvokeAsync<ConversationDetail>("CreateGroup", new CreateGroupRequest("Group", null)));
+        });
     }
 
     [Fact]

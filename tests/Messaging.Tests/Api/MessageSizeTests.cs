@@ -31,18 +31,19 @@ public sealed class MessageSizeTests(MessagingFixture fixture)
         var (ann, ben) = await PairAsync();
         var first = await ann.SendDirectAsync(ben, "hello");
         await using var annPhone = await ann.ConnectAsync();
-        var before = await fixture.SnapshotAsync(first.ConversationId);
         // A valid envelope but for its size.
         var oneByteOver = Envelopes.OfSize(ann.Id, [ann.Id, ben.Id], MessageBody.DefaultMaxBytes + 1);
 
-        await (await ann.CallAsync(HttpMethod.Post, $"/conversations/{first.ConversationId}/messages", new { clientMessageId = Guid.NewGuid(), body = oneByteOver }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "body");
-        await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{first.ConversationId}/messages/1", new { body = oneByteOver }))
-            .AssertProblemAsync(HttpStatusCode.BadRequest, "body");
-        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendBodyAsync(first.ConversationId, oneByteOver));
-        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.EditBodyAsync(first.ConversationId, 1, oneByteOver));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(first.ConversationId), async () =>
+        {
+            await (await ann.CallAsync(HttpMethod.Post, $"/conversations/{first.ConversationId}/messages", new { clientMessageId = Guid.NewGuid(), body = oneByteOver }))
+                .AssertProblemAsync(HttpStatusCode.BadRequest, "body");
+            await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{first.ConversationId}/messages/1", new { body = oneByteOver }))
+                .AssertProblemAsync(HttpStatusCode.BadRequest, "body");
+            await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendBodyAsync(first.ConversationId, oneByteOver));
+            await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.EditBodyAsync(first.ConversationId, 1, oneByteOver));
+        });
 
-        Assert.Equal(before, await fixture.SnapshotAsync(first.ConversationId));
         Assert.Equal("hello", Envelopes.TextOf((await annPhone.HistoryAsync(first.ConversationId)).Messages[0].Body));
     }
 

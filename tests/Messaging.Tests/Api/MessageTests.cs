@@ -120,14 +120,14 @@ public sealed class MessageTests(MessagingFixture fixture)
         var (ann, ben, conversationId) = await TwoInAGroupAsync();
         await ann.SendAsync(conversationId, "only message");
         await using var annPhone = await ann.ConnectAsync();
-        var before = await fixture.SnapshotAsync(conversationId);
 
-        var response = await ann.CallAsync(HttpMethod.Post, $"/conversations/{conversationId}/messages",
-            new { clientMessageId = Guid.NewGuid(), body = Envelopes.For(ann, [ann, ben], "re: nothing"), replyToSequence = 2 });
-
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "replyToSequence");
-        await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendAsync(conversationId, "re: nothing", replyTo: 7));
-        Assert.Equal(before, await fixture.SnapshotAsync(conversationId));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(conversationId), async () =>
+        {
+            var response = await ann.CallAsync(HttpMethod.Post, $"/conversations/{conversationId}/messages",
+                new { clientMessageId = Guid.NewGuid(), body = Envelopes.For(ann, [ann, ben], "re: nothing"), replyToSequence = 2 });
+            await response.AssertProblemAsync(HttpStatusCode.BadRequest, "replyToSequence");
+            await Refusals.AssertHubRefusesAsync("invalid", () => annPhone.SendAsync(conversationId, "re: nothing", replyTo: 7));
+        });
     }
 
     [Fact]
@@ -191,14 +191,14 @@ public sealed class MessageTests(MessagingFixture fixture)
         var message = await ann.SendAsync(conversationId, "gone soon");
         await using var annPhone = await ann.ConnectAsync();
         await annPhone.DeleteAsync(conversationId, message.Sequence);
-        var before = await fixture.SnapshotAsync(conversationId);
 
-        await Refusals.AssertHubRefusesAsync("gone", () => annPhone.EditAsync(conversationId, message.Sequence, "resurrected"));
-        await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{conversationId}/messages/{message.Sequence}", new { body = Envelopes.For(ann, [ann, ben], "resurrected") }))
-            .AssertProblemAsync(HttpStatusCode.Gone);
-        await (await ann.CallAsync(HttpMethod.Delete, $"/conversations/{conversationId}/messages/{message.Sequence}")).AssertProblemAsync(HttpStatusCode.Gone);
-
-        Assert.Equal(before, await fixture.SnapshotAsync(conversationId));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(conversationId), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("gone", () => annPhone.EditAsync(conversationId, message.Sequence, "resurrected"));
+            await (await ann.CallAsync(HttpMethod.Put, $"/conversations/{conversationId}/messages/{message.Sequence}", new { body = Envelopes.For(ann, [ann, ben], "resurrected") }))
+                .AssertProblemAsync(HttpStatusCode.Gone);
+            await (await ann.CallAsync(HttpMethod.Delete, $"/conversations/{conversationId}/messages/{message.Sequence}")).AssertProblemAsync(HttpStatusCode.Gone);
+        });
     }
 
     [Fact]
@@ -207,13 +207,13 @@ public sealed class MessageTests(MessagingFixture fixture)
         var (ann, _, conversationId) = await TwoInAGroupAsync();
         await ann.SendAsync(conversationId, "only");
         await using var annPhone = await ann.ConnectAsync();
-        var before = await fixture.SnapshotAsync(conversationId);
 
-        await Refusals.AssertHubRefusesAsync("not-found", () => annPhone.EditAsync(conversationId, 2, "x"));
-        var problem = await (await ann.CallAsync(HttpMethod.Delete, $"/conversations/{conversationId}/messages/2")).AssertProblemAsync(HttpStatusCode.NotFound);
-
-        Assert.Equal("Message not found", problem.GetProperty("title").GetString());
-        Assert.Equal(before, await fixture.SnapshotAsync(conversationId));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(conversationId), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("not-found", () => annPhone.EditAsync(conversationId, 2, "x"));
+            var problem = await (await ann.CallAsync(HttpMethod.Delete, $"/conversations/{conversationId}/messages/2")).AssertProblemAsync(HttpStatusCode.NotFound);
+            Assert.Equal("Message not found", problem.GetProperty("title").GetString());
+        });
     }
 
     private async Task<(TestUser Ann, TestUser Ben, Guid ConversationId)> TwoInAGroupAsync()

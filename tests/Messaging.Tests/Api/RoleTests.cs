@@ -16,16 +16,16 @@ public sealed class RoleTests(MessagingFixture fixture)
     {
         var scene = await GroupScene.StartAsync(fixture);
         await using var other = await scene.OtherMember.ConnectAsync();
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await Refusals.AssertHubRefusesAsync("forbidden", () => other.EditAsync(scene.Id, scene.MembersMessage.Sequence, "forged"));
-        await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
-            new { body = await fixture.ForConversationAsync(scene.OtherMember.Id, scene.Id, "forged") }));
-        // Not even the owner.
-        await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
-            new { body = await fixture.ForConversationAsync(scene.Owner.Id, scene.Id, "forged") }));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("forbidden", () => other.EditAsync(scene.Id, scene.MembersMessage.Sequence, "forged"));
+            await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
+                new { body = await fixture.ForConversationAsync(scene.OtherMember.Id, scene.Id, "forged") }));
+            // Not even the owner.
+            await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Put, $"/conversations/{scene.Id}/messages/1",
+                new { body = await fixture.ForConversationAsync(scene.Owner.Id, scene.Id, "forged") }));
+        });
     }
 
     [Fact]
@@ -33,13 +33,13 @@ public sealed class RoleTests(MessagingFixture fixture)
     {
         var scene = await GroupScene.StartAsync(fixture);
         await using var other = await scene.OtherMember.ConnectAsync();
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await Refusals.AssertHubRefusesAsync("forbidden", () => other.DeleteAsync(scene.Id, scene.MembersMessage.Sequence));
-        await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
-        await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), async () =>
+        {
+            await Refusals.AssertHubRefusesAsync("forbidden", () => other.DeleteAsync(scene.Id, scene.MembersMessage.Sequence));
+            await AssertForbiddenAsync(await scene.OtherMember.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
+            await AssertForbiddenAsync(await scene.Owner.CallAsync(HttpMethod.Delete, $"/conversations/{scene.Id}/messages/1"));
+        });
     }
 
     [Theory]
@@ -52,12 +52,9 @@ public sealed class RoleTests(MessagingFixture fixture)
     public async Task A_plain_member_cannot_manage_the_group(string action)
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
         var target = action == "add" ? scene.Outsider : scene.OtherMember;
-        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Member, scene.Id, action, target));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await AssertForbiddenAndUnchangedAsync(scene, () => GroupActions.CallAsync(scene.Member, scene.Id, action, target));
     }
 
     [Fact]
@@ -65,22 +62,16 @@ public sealed class RoleTests(MessagingFixture fixture)
     {
         var scene = await GroupScene.StartAsync(fixture);
         await scene.Owner.ChangeRoleAsync(scene.Id, scene.OtherMember, "Admin");
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "remove", scene.OtherMember));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await AssertForbiddenAndUnchangedAsync(scene, () => GroupActions.CallAsync(scene.Admin, scene.Id, "remove", scene.OtherMember));
     }
 
     [Fact]
     public async Task An_admin_cannot_remove_the_owner()
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "remove", scene.Owner));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await AssertForbiddenAndUnchangedAsync(scene, () => GroupActions.CallAsync(scene.Admin, scene.Id, "remove", scene.Owner));
     }
 
     [Theory]
@@ -90,50 +81,42 @@ public sealed class RoleTests(MessagingFixture fixture)
     {
         var scene = await GroupScene.StartAsync(fixture);
         await scene.Owner.ChangeRoleAsync(scene.Id, scene.OtherMember, "Admin");
-        var before = await fixture.SnapshotAsync(scene.Id);
 
         // Promote a plain member, or demote the other admin.
         var target = action == "role" ? scene.Member : scene.OtherMember;
-        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, action, target));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await AssertForbiddenAndUnchangedAsync(scene, () => GroupActions.CallAsync(scene.Admin, scene.Id, action, target));
     }
 
     [Fact]
     public async Task An_admin_cannot_hand_the_group_over()
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "hand over", scene.Admin));
-        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "hand over", scene.Member));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await AssertForbiddenAndUnchangedAsync(scene, () => GroupActions.CallAsync(scene.Admin, scene.Id, "hand over", scene.Admin));
+        await AssertForbiddenAndUnchangedAsync(scene, () => GroupActions.CallAsync(scene.Admin, scene.Id, "hand over", scene.Member));
     }
 
     [Fact]
     public async Task An_admin_cannot_delete_the_group()
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        await AssertForbiddenAsync(await GroupActions.CallAsync(scene.Admin, scene.Id, "delete", scene.Owner));
-
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await AssertForbiddenAndUnchangedAsync(scene, () => GroupActions.CallAsync(scene.Admin, scene.Id, "delete", scene.Owner));
     }
 
     [Fact]
     public async Task Nobody_makes_someone_owner_by_changing_their_role()
     {
         var scene = await GroupScene.StartAsync(fixture);
-        var before = await fixture.SnapshotAsync(scene.Id);
 
-        var response = await scene.Owner.CallAsync(HttpMethod.Put, $"/groups/{scene.Id}/members/{scene.Admin.Id}/role", new { role = "Owner" });
-
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, "role");
-        Assert.Equal(before, await fixture.SnapshotAsync(scene.Id));
+        await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(scene.Id),
+            () => scene.Owner.CallAsync(HttpMethod.Put, $"/groups/{scene.Id}/members/{scene.Admin.Id}/role", new { role = "Owner" }),
+            HttpStatusCode.BadRequest, "role");
     }
 
     private static async Task AssertForbiddenAsync(HttpResponseMessage response) =>
         await response.AssertProblemAsync(HttpStatusCode.Forbidden);
+
+    private async Task AssertForbiddenAndUnchangedAsync(GroupScene scene, Func<Task<HttpResponseMessage>> send) =>
+        await Refusals.AssertRefusedAndUnchangedAsync(() => fixture.SnapshotAsync(scene.Id), send, HttpStatusCode.Forbidden);
 }

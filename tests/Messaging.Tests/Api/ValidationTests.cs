@@ -62,15 +62,13 @@ public sealed class ValidationTests(MessagingFixture fixture)
     public async Task Each_invalid_field_gets_400_naming_that_field_and_changes_nothing(string method, string path, string json, string field)
     {
         var (owner, member, groupId) = await SceneAsync();
-        var before = await StateAsync(owner, member, groupId);
 
         // The owner's envelope for the two of them: the same members in the group and in their direct conversation.
         var envelope = JsonSerializer.Serialize(Envelopes.For(owner, [owner, member], "x"));
         json = json.Replace("@envelope", envelope, StringComparison.Ordinal);
-        var response = await CallAsync(owner, method, Resolve(path, groupId, member), new StringContent(json, Encoding.UTF8, "application/json"));
-
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, field);
-        Assert.Equal(before, await StateAsync(owner, member, groupId));
+        await Refusals.AssertRefusedAndUnchangedAsync(() => StateAsync(owner, member, groupId),
+            () => CallAsync(owner, method, Resolve(path, groupId, member), new StringContent(json, Encoding.UTF8, "application/json")),
+            HttpStatusCode.BadRequest, field);
     }
 
     public static TheoryData<string, string> EndpointsWithBodies() => new()
@@ -87,21 +85,23 @@ public sealed class ValidationTests(MessagingFixture fixture)
         { "POST", "/groups/{group}/owner" },
     };
 
+    private static readonly string[] BrokenBodies = ["", "null", "{", "[]", "\"text\""];
+
     [Theory]
     [MemberData(nameof(EndpointsWithBodies))]
     public async Task A_missing_null_or_broken_body_gets_a_400_problem_and_changes_nothing(string method, string path)
     {
         var (owner, member, groupId) = await SceneAsync();
-        var before = await StateAsync(owner, member, groupId);
         var resolved = Resolve(path, groupId, member);
 
-        foreach (var body in new[] { "", "null", "{", "[]", "\"text\"" })
+        await Refusals.AssertUnchangedAsync(() => StateAsync(owner, member, groupId), async () =>
         {
-            var response = await CallAsync(owner, method, resolved, new StringContent(body, Encoding.UTF8, "application/json"));
-            await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        }
-
-        Assert.Equal(before, await StateAsync(owner, member, groupId));
+            foreach (var body in BrokenBodies)
+            {
+                var response = await CallAsync(owner, method, resolved, new StringContent(body, Encoding.UTF8, "application/json"));
+                await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+            }
+        });
     }
 
     [Theory]
@@ -115,13 +115,10 @@ public sealed class ValidationTests(MessagingFixture fixture)
     public async Task A_value_of_the_wrong_type_gets_a_400_problem_and_changes_nothing(string method, string path, string json)
     {
         var (owner, member, groupId) = await SceneAsync();
-        var before = await StateAsync(owner, member, groupId);
 
         using var content = json.Length == 0 ? null : new StringContent(json.Replace("{id}", SomeId, StringComparison.Ordinal), Encoding.UTF8, "application/json");
-        var response = await CallAsync(owner, method, Resolve(path, groupId, member), content);
-
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest);
-        Assert.Equal(before, await StateAsync(owner, member, groupId));
+        await Refusals.AssertRefusedAndUnchangedAsync(() => StateAsync(owner, member, groupId),
+            () => CallAsync(owner, method, Resolve(path, groupId, member), content), HttpStatusCode.BadRequest);
     }
 
     private async Task<(TestUser Owner, TestUser Member, Guid GroupId)> SceneAsync()

@@ -92,12 +92,7 @@ public sealed class MessagingFixture : IAsyncLifetime
             "SELECT id, username, display_name, last_seen_at FROM users WHERE id = @id", new { id });
     }
 
-    public async Task<MySqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new MySqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    public Task<MySqlConnection> OpenDatabaseAsync() => MariaDbServer.OpenConnectionAsync(DatabaseConnectionString);
 
     public HttpClient Http(TestUser user, MessagingReplica? replica = null)
     {
@@ -106,24 +101,8 @@ public sealed class MessagingFixture : IAsyncLifetime
         return client;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Secondary is not null)
-            await Secondary.DisposeAsync();
-        if (Primary is not null)
-            await Primary.DisposeAsync();
-        if (Published is not null)
-            await Published.DisposeAsync();
-        if (Events is not null)
-            await Events.DisposeAsync();
-        Tokens.Dispose();
-        if (Redis is not null)
-            await Redis.DisposeAsync();
-        if (_broker is not null)
-            await _broker.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() =>
+        Teardown.InOrderAsync(Secondary, Primary, Published, Events, Tokens, Redis, _broker, _database);
 }
 
 /// <summary>A row of Messaging's user projection.</summary>

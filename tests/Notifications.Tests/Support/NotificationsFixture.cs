@@ -102,26 +102,10 @@ public sealed class NotificationsFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task<MySqlConnection> OpenDatabaseAsync()
-    {
-        var connection = new MySqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
+    public Task<MySqlConnection> OpenDatabaseAsync() => MariaDbServer.OpenConnectionAsync(DatabaseConnectionString);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_service is not null)
-            await _service.DisposeAsync();
-        await Events.DisposeAsync();
-        await Smtp.DisposeAsync();
-        Metrics.Dispose();
-        _tokens.Dispose();
-        if (_broker is not null)
-            await _broker.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() =>
+        Teardown.InOrderAsync(_service, Events, Smtp, Metrics, _tokens, _broker, _database);
 
     /// <summary>Events published before the service has bound its queues would go nowhere.</summary>
     public static Task WaitForConsumerQueuesAsync(string brokerUri) => BrokerQueues.WaitForConsumersAsync(brokerUri, ConsumerQueues);
