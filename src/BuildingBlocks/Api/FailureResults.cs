@@ -36,7 +36,15 @@ public static class FailureResults
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>The value through <paramref name="onSuccess"/>, or the failure as a problem.</summary>
-    public static IResult ToResult<T>(this Result<T> result, HttpContext context, Func<T, IResult> onSuccess) =>
+    /// <summary>
+    /// A use case's result as a typed answer: its value through <paramref name="onSuccess"/>, or its
+    /// failure as a problem. The endpoint documents which problem statuses it can answer.
+    /// </summary>
+    public static Results<TSuccess, ProblemHttpResult> Answer<T, TSuccess>(this Result<T> result, HttpContext context, Func<T, TSuccess> onSuccess)
+        where TSuccess : IResult =>
         result.Failure is { } failure ? failure.ToProblem(context) : onSuccess(result.Value!);
+
+    /// <summary>The value as 200, or the failure as its problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOrProblem<T>(this Result<T> result, HttpContext context) =>
+        result.Answer(context, TypedResults.Ok);
 }

@@ -15,20 +15,14 @@ public static class PreferencesEndpoints
 
         preferences.MapGet("/", async Task<Results<Ok<NotificationPreferences>, ProblemHttpResult>> (
                 GetPreferences get, HttpContext context, CancellationToken cancellationToken) =>
-            {
-                var result = await get.ExecuteAsync(context.User.GetUserId(), cancellationToken);
-                return result.Failure is { } failure ? failure.ToProblem(context) : TypedResults.Ok(result.Value!);
-            })
+                (await get.ExecuteAsync(context.User.GetUserId(), cancellationToken)).OkOrProblem(context))
             .WithName("GetPreferences")
             .WithSummary("My email preferences; 404 right after registering, until the account has reached Notifications.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         preferences.MapPut("/", async Task<Results<Ok<NotificationPreferences>, ProblemHttpResult>> (
                 PreferencesRequest request, UpdatePreferences update, HttpContext context, CancellationToken cancellationToken) =>
-            {
-                var result = await update.ExecuteAsync(context.User.GetUserId(), request.ToPreferences(), cancellationToken);
-                return result.Failure is { } failure ? failure.ToProblem(context) : TypedResults.Ok(result.Value!);
-            })
+                (await update.ExecuteAsync(context.User.GetUserId(), request.ToPreferences(), cancellationToken)).OkOrProblem(context))
             .WithName("UpdatePreferences")
             .WithSummary("Sets all my email preferences at once and answers them as saved.")
             .Validates<PreferencesRequest>()

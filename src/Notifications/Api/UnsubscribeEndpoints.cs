@@ -23,9 +23,7 @@ public static class UnsubscribeEndpoints
                 string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
             {
                 var result = await unsubscribe.InspectAsync(token, cancellationToken);
-                return result.Failure is { } failure
-                    ? failure.ToProblem(context)
-                    : UnsubscribePage.Confirm(result.Value!, context.Request.Path + context.Request.QueryString);
+                return result.Answer(context, preferences => UnsubscribePage.Confirm(preferences, context.Request.Path + context.Request.QueryString));
             })
             .WithName("ShowUnsubscribePage")
             .Produces<string>(StatusCodes.Status200OK, UnsubscribePage.ContentType)
@@ -36,7 +34,7 @@ public static class UnsubscribeEndpoints
                 string? token, Unsubscribe unsubscribe, HttpContext context, CancellationToken cancellationToken) =>
             {
                 var result = await unsubscribe.ExecuteAsync(token, cancellationToken);
-                return result.Failure is { } failure ? failure.ToProblem(context) : UnsubscribePage.Done(result.Value!);
+                return result.Answer(context, UnsubscribePage.Done);
             })
             .WithName("Unsubscribe")
             .Produces<string>(StatusCodes.Status200OK, UnsubscribePage.ContentType)

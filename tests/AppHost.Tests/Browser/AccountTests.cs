@@ -137,6 +137,9 @@ public sealed class AccountTests(WholeSystemFixture system) : BrowserTest(system
         await TestBrowser.ScreenshotAsync(page, "home-tr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ayarlar" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Oturum açtığınız yerler" })).ToBeVisibleAsync();
+        // The screen as a person reads it: profile and sessions loaded, not the moment before.
+        await Expect(page.GetByLabel("Adınız")).ToHaveValueAsync("Elif");
+        await Expect(page.GetByText("bu cihaz", new() { Exact = true })).ToBeVisibleAsync();
         await TestBrowser.ScreenshotAsync(page, "settings-tr");
 
         // The choice is remembered on this device.

@@ -1,10 +1,6 @@
-using ChatApp.BuildingBlocks.Api;
-using ChatApp.BuildingBlocks.UseCases;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace ChatApp.Messaging.Api.Endpoints;
 
-/// <summary>What every Messaging endpoint shares: a signed-in caller, and a use case's result as a typed answer.</summary>
+/// <summary>What every Messaging endpoint shares: a signed-in caller.</summary>
 internal static class Answers
 {
     /// <summary>
@@ -13,8 +9,4 @@ internal static class Answers
     /// </summary>
     public static TBuilder RequireSignedIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization().WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(void)));
-
-    /// <summary>The value as 200, or the failure as its problem.</summary>
-    public static Results<Ok<T>, ProblemHttpResult> OkOrProblem<T>(this Result<T> result, HttpContext context) =>
-        result.Failure is { } failure ? failure.ToProblem(context) : TypedResults.Ok(result.Value!);
 }

@@ -19,9 +19,7 @@ public static class GroupEndpoints
         groups.MapPost("/", async Task<Results<Created<ConversationDetail>, ProblemHttpResult>> (CreateGroupRequest request, CreateGroup create, HttpContext context, CancellationToken cancellationToken) =>
             {
                 var created = await create.ExecuteAsync(context.User.GetUserId(), request.Name!, request.MemberIds!, cancellationToken);
-                return created.Failure is { } failure
-                    ? failure.ToProblem(context)
-                    : TypedResults.Created($"/conversations/{created.Value!.Id}", created.Value);
+                return created.Answer(context, group => TypedResults.Created($"/conversations/{group.Id}", group));
             })
             .WithName("CreateGroup")
             .WithSummary("Starts a group with a name and its first members; I own it.")
