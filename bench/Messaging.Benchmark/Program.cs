@@ -1,13 +1,17 @@
 using ChatApp.Messaging.Benchmark;
-using ChatApp.Messaging.Benchmark.Load;
+using ChatApp.Messaging.Benchmark.Idle;
 using ChatApp.Messaging.Benchmark.Relay;
 using ChatApp.Messaging.Benchmark.Stack;
 
-// dotnet run -c Release --project bench/Messaging.Benchmark [-- --users 1000 --rate 1000 --seconds 60 --idle 10000 --acks on --baseline on]
-if (args.FirstOrDefault() == RelayServer.Mode)
+// dotnet run -c Release --project bench/Messaging.Benchmark [-- --users 1000 --rate 1000 --seconds 60 --ceiling on --step 20 --idle 20000 --acks on --baseline on]
+switch (args.FirstOrDefault())
 {
-    await RelayServer.RunAsync(args[1..]);
-    return 0;
+    case RelayServer.Mode:
+        await RelayServer.RunAsync(args[1..]);
+        return 0;
+    case IdleClient.Mode:
+        await IdleClient.RunAsync(args[1..]);
+        return 0;
 }
 
 var options = BenchmarkOptions.Parse(args);
@@ -21,7 +25,7 @@ if (options.Baseline)
     report.Add(await Scenarios.RelayBaselineAsync(stack, options, report));
 report.Add(await Scenarios.MessagingAsync(stack, options, report));
 if (options.IdleConnections > 0)
-    report.Idle(await Scenarios.IdleAsync(stack, options, report));
+    report.Idle(await IdleScenario.RunAsync(stack, options, report));
 
 report.Summary();
 return 0;

@@ -22,6 +22,9 @@ internal abstract class LocalServer(string name) : IAsyncDisposable
 
     public abstract string ConnectionString { get; }
 
+    /// <summary>The running server's process (its script execs the server), or null while stopped.</summary>
+    public int? ProcessId => _process?.Id;
+
     /// <summary>
     /// Starts a server <paramref name="newServer"/> makes. One whose process exits before it is ready
     /// lost a port to another test run's server between the check and the bind (several test projects

@@ -23,6 +23,9 @@ public abstract class TestServer : IAsyncDisposable
     /// <summary>How a client reaches the server, in the form its client library takes.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The process of a server the tests started themselves (to measure what it costs), else null.</summary>
+    public int? ProcessId => (_startedHere as LocalServer)?.ProcessId;
+
     /// <summary>What a kind of server needs to be taken from the environment, started locally or run in a container.</summary>
     /// <param name="Name">As messages name it (MySQL server, RabbitMQ, …).</param>
     /// <param name="Executable">The program whose presence says a private server can be started.</param>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatApp.Messaging.Benchmark.Stack;
 
 namespace ChatApp.Messaging.Benchmark.Load;
 
@@ -7,10 +8,19 @@ namespace ChatApp.Messaging.Benchmark.Load;
 /// <see cref="Acknowledged"/> counts the answers that came back within the window: a server that
 /// falls behind is not credited with what it answers while the load generator drains.
 /// </remarks>
+/// <see cref="Answered"/> counts every answer, warm-up and drain included (what the server should have stored);
+/// <see cref="Cpu"/> is each process's CPU time during the window.
 public sealed record LoadResult(
-    string System, int Users, int TargetRate, TimeSpan Window, long Sent, long Acknowledged, long Failed, Percentiles Latency, long MaxInFlight)
+    string System, int Users, int TargetRate, TimeSpan Window, long Sent, long Acknowledged, long Failed, long Answered,
+    Percentiles Latency, long MaxInFlight, IReadOnlyDictionary<string, TimeSpan> Cpu)
 {
     public double AcknowledgedPerSecond => Acknowledged / Window.TotalSeconds;
+
+    /// <summary>Milliseconds of CPU a process spent per 1,000 messages sent in the window.</summary>
+    public double CpuMillisecondsPerThousand(string process) => Sent == 0 ? double.NaN : Cpu[process].TotalMilliseconds * 1000 / Sent;
+
+    /// <summary>Met the target rate: nearly every message answered within the window, none failed, and p99 within <paramref name="p99"/> ms.</summary>
+    public bool Sustained(double p99) => AcknowledgedPerSecond >= TargetRate * 0.99 && Failed == 0 && Latency.P99 <= p99;
 }
 
 /// <summary>
@@ -22,9 +32,9 @@ public static class SteadyLoad
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(5);
 
-    public static async Task<LoadResult> RunAsync(string system, IReadOnlyList<SimulatedUser> users, int rate, TimeSpan warmUp, TimeSpan window, LatencyRecorder latencies)
+    public static async Task<LoadResult> RunAsync(string system, IReadOnlyList<SimulatedUser> users, int rate, TimeSpan warmUp, TimeSpan window, LatencyRecorder latencies, CpuMeter cpu)
     {
-        long sent = 0, acknowledged = 0, failed = 0, inFlight = 0, maxInFlight = 0;
+        long sent = 0, acknowledged = 0, failed = 0, answered = 0, inFlight = 0, maxInFlight = 0;
         var measuring = false;
         var windowOver = false;
         var clock = Stopwatch.StartNew();
@@ -39,6 +49,7 @@ public static class SteadyLoad
             {
                 measuring = true;
                 latencies.Recording = true;
+                cpu.Start();
             }
 
             var due = (long)(rate * clock.Elapsed.TotalSeconds);
@@ -54,6 +65,8 @@ public static class SteadyLoad
                 _ = user.SendAsync().ContinueWith(send =>
                 {
                     Interlocked.Decrement(ref inFlight);
+                    if (send.IsCompletedSuccessfully)
+                        Interlocked.Increment(ref answered);
                     if (!counted || Volatile.Read(ref windowOver))
                         return;
                     if (send.IsCompletedSuccessfully)
@@ -66,12 +79,13 @@ public static class SteadyLoad
 
         var windowEnd = clock.Elapsed;
         Volatile.Write(ref windowOver, true);
+        var cpuTime = cpu.Stop();
         // Answers to the last messages of the window still count; wait for them, within reason.
         var drain = Stopwatch.StartNew();
         while (Interlocked.Read(ref inFlight) > 0 && drain.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(50);
         await Task.Delay(500);
         latencies.Recording = false;
-        return new LoadResult(system, users.Count, rate, windowEnd - warmUp, sent, acknowledged, failed, latencies.Summarise(), maxInFlight);
+        return new LoadResult(system, users.Count, rate, windowEnd - warmUp, sent, acknowledged, failed, Interlocked.Read(ref answered), latencies.Summarise(), maxInFlight, cpuTime);
     }
 }

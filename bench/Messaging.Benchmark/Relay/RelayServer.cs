@@ -24,7 +24,7 @@ public static class RelayServer
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/health", () => "Healthy");
+        app.MapGet("/health", () => "Healthy").AllowAnonymous(); // The token authentication denies by default.
         app.MapHub<RelayHub>("/hubs/chat");
         await app.RunAsync();
     }

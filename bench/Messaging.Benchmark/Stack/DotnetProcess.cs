@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChatApp.Testing;
 
 namespace ChatApp.Messaging.Benchmark.Stack;
@@ -66,20 +65,7 @@ public sealed class DotnetProcess : IAsyncDisposable
     }
 
     /// <summary>Resident memory now, from /proc.</summary>
-    public long ResidentBytes() => Memory.ResidentBytes(_process.Id);
+    public long ResidentBytes() => ProcessTree.ResidentBytes(_process.Id);
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
-}
-
-public static class Memory
-{
-    public static long ResidentBytes(int processId)
-    {
-        foreach (var line in File.ReadLines($"/proc/{processId}/status"))
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-        return 0;
-    }
-
-    public static string Megabytes(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture) + " MB";
 }

@@ -15,11 +15,19 @@ public sealed class SystemUnderTest : IAsyncDisposable
     private static readonly string[] Services = ["identity", "messaging", "calls", "notifications"];
     private readonly List<IAsyncDisposable> _parts = [];
     private string _database = "";
+    private string _broker = "";
+    private string _redis = "";
     private EventPublisher _events = null!;
 
     public TokenAuthority Authority { get; private set; } = null!;
 
     public DotnetProcess Messaging { get; private set; } = null!;
+
+    public int DatabaseProcessId { get; private set; }
+
+    public int BrokerProcessId { get; private set; }
+
+    public int RedisProcessId { get; private set; }
 
     public static async Task<SystemUnderTest> StartAsync()
     {
@@ -34,14 +42,14 @@ public sealed class SystemUnderTest : IAsyncDisposable
             var rabbitmq = stack.Own(await broker);
             var cache = stack.Own(await redis);
             stack._database = await mariadb.CreateDatabaseAsync("messaging_bench");
+            (stack._broker, stack._redis) = (rabbitmq.ConnectionString, cache.ConnectionString);
+            // Measured for what they cost, so they must be the processes started here, not servers named by the environment.
+            const string LocalOnly = "is not a process of this run: unset the environment variable naming a shared one.";
+            stack.DatabaseProcessId = mariadb.ProcessId ?? throw new InvalidOperationException("MariaDB " + LocalOnly);
+            stack.BrokerProcessId = rabbitmq.ProcessId ?? throw new InvalidOperationException("RabbitMQ " + LocalOnly);
+            stack.RedisProcessId = cache.ProcessId ?? throw new InvalidOperationException("Redis " + LocalOnly);
             stack._events = stack.Own(await EventPublisher.ConnectAsync(rabbitmq.ConnectionString));
-            stack.Messaging = stack.Own(await DotnetProcess.StartAsync("messaging", BuiltAssembly("Messaging"), new Dictionary<string, string>
-            {
-                ["ConnectionStrings__messaging-db"] = stack._database,
-                ["ConnectionStrings__rabbitmq"] = rabbitmq.ConnectionString,
-                ["ConnectionStrings__redis"] = cache.ConnectionString,
-                ["Tokens__Issuer"] = stack.Authority.Issuer,
-            }));
+            stack.Messaging = stack.Own(await stack.StartMessagingAsync("messaging"));
         }
         catch
         {
@@ -50,6 +58,16 @@ public sealed class SystemUnderTest : IAsyncDisposable
         }
         return stack;
     }
+
+    /// <summary>A replica of the Messaging service on the run's database, broker and Redis.</summary>
+    public Task<DotnetProcess> StartMessagingAsync(string name) =>
+        DotnetProcess.StartAsync(name, BuiltAssembly("Messaging"), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__messaging-db"] = _database,
+            ["ConnectionStrings__rabbitmq"] = _broker,
+            ["ConnectionStrings__redis"] = _redis,
+            ["Tokens__Issuer"] = Authority.Issuer,
+        });
 
     /// <summary>A gateway (the real one, with its production routes) whose <c>messaging</c> destination is <paramref name="messaging"/>.</summary>
     public async Task<DotnetProcess> StartGatewayAsync(string name, Uri messaging)
