@@ -14,7 +14,7 @@ public sealed record BenchmarkOptions(int Users, int Rate, TimeSpan WarmUp, Time
         return new BenchmarkOptions(
             Users: Int("users", 1000),
             Rate: Int("rate", 1000),
-            WarmUp: TimeSpan.FromSeconds(Int("warmup", 10)),
+            WarmUp: TimeSpan.FromSeconds(Int("warmup", 30)), // Long enough for the services' code to be compiled to its final tier.
             Window: TimeSpan.FromSeconds(Int("seconds", 60)),
             IdleConnections: Int("idle", 20_000),
             IdleHold: TimeSpan.FromSeconds(Int("hold", 30)),

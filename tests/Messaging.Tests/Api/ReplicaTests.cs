@@ -40,18 +40,21 @@ public sealed class ReplicaTests(MessagingFixture fixture)
         await ChatClient.WaitForAsync(bobPhone.Received, m => m.ClientMessageId == sent.ClientMessageId, "the message on Bob's phone");
 
         await bobPhone.MarkDeliveredAsync(sent.ConversationId, sent.Sequence);
-        foreach (var device in new[] { aliceLaptop, alicePhone, bobLaptop })
+        foreach (var device in new[] { aliceLaptop, alicePhone })
         {
             var delivered = await ChatClient.WaitForAsync(device.Receipts, r => r.UserId == bob.Id && r.DeliveredSequence == sent.Sequence, "the delivered receipt");
             Assert.Equal(new MemberReceipts(sent.ConversationId, bob.Id, sent.Sequence, 0), delivered);
         }
 
         await bobLaptop.MarkReadAsync(sent.ConversationId, sent.Sequence);
-        foreach (var device in new[] { aliceLaptop, alicePhone, bobPhone })
+        foreach (var device in new[] { aliceLaptop, alicePhone, bobPhone, bobLaptop })
         {
             var read = await ChatClient.WaitForAsync(device.Receipts, r => r.UserId == bob.Id && r.ReadSequence == sent.Sequence, "the read receipt");
             Assert.Equal(new MemberReceipts(sent.ConversationId, bob.Id, sent.Sequence, sent.Sequence), read);
         }
+
+        // Bob's own devices hear of his reading (their unread counts follow it), never of what one of them merely received.
+        Assert.DoesNotContain(bobLaptop.Receipts, r => r.UserId == bob.Id && r.ReadSequence == 0);
 
         using var http = alice.Http(fixture.Secondary);
         var receipts = await http.GetFromJsonAsync<MessageReceipts>(new Uri($"/conversations/{sent.ConversationId}/messages/{sent.Sequence}/receipts", UriKind.Relative));

@@ -62,6 +62,14 @@ public sealed class ReceiptWriter(IConversationStore conversations, IReceiptStor
                 : new MemberReceipts(receipt.ConversationId, receipt.UserId, pointers[key].Delivered, pointers[key].Read));
         }
 
-        await Task.WhenAll(stored.Values.Select(now => broadcast.ReceiptsChangedAsync([.. members[now.ConversationId]], now)));
+        await Task.WhenAll(stored.Values.Select(now => broadcast.ReceiptsChangedAsync(Audience(now), now)));
+
+        // The other members' devices turn their ticks. Mine follow only my read pointer (the unread
+        // count); that one of my devices received a message tells my others nothing, so a move of the
+        // delivered pointer alone is not pushed back to me: one push fewer for nearly every message.
+        IReadOnlyCollection<Guid> Audience(MemberReceipts now) =>
+            now.ReadSequence > memberships[(now.ConversationId, now.UserId)].Receipts.Read
+                ? [.. members[now.ConversationId]]
+                : [.. members[now.ConversationId].Where(member => member != now.UserId)];
     }
 }

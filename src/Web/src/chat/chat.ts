@@ -162,7 +162,7 @@ export class Chat {
     if (last <= conversation.summary.myReadSequence) return;
     conversation.summary = { ...conversation.summary, myReadSequence: last, unreadCount: 0 };
     this.bump();
-    void this.invoke('UpdateReceipts', conversationId, { deliveredSequence: last, readSequence: last });
+    this.report({ conversationId, deliveredSequence: last, readSequence: last });
   }
 
   // ---- writing ----
@@ -522,7 +522,7 @@ export class Chat {
       this.receiptTimers.set(summary.id, setTimeout(() => {
         this.receiptTimers.delete(summary.id);
         const current = this.conversations.get(summary.id)?.summary;
-        if (current) void this.invoke('UpdateReceipts', summary.id, { deliveredSequence: current.lastSequence }).catch(() => undefined);
+        if (current) this.report({ conversationId: summary.id, deliveredSequence: current.lastSequence });
       }, 100));
     }
   }
@@ -587,6 +587,15 @@ export class Chat {
   senderName(conversation: ConversationState, userId: string): string {
     return conversation.members?.find((member) => member.userId === userId)?.displayName
       ?? (conversation.summary.peer?.userId === userId ? conversation.summary.peer.displayName : '…');
+  }
+
+  /**
+   * Moves my pointers without waiting for an answer (a call would bring one back for every report,
+   * which nothing here reads; as before, a refusal changes nothing on screen). The other members'
+   * ticks follow from the push; what this device received is reported again after a reconnect's sync.
+   */
+  private report({ conversationId, ...pointers }: { conversationId: string; deliveredSequence: number; readSequence?: number }): void {
+    this.hub.send('UpdateReceipts', conversationId, pointers).catch(() => undefined);
   }
 
   private async invoke<T = unknown>(method: string, ...args: unknown[]): Promise<T> {
