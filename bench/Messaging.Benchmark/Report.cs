@@ -74,10 +74,10 @@ public sealed class Report(BenchmarkOptions options)
         {
             Console.WriteLine($"\nIdle: {idle.Open}/{idle.Requested} connections open after the hold, {idle.OnlineByServer} users online in the servers' presence, " +
                               $"{idle.ClosedByServer} closed, the client processes connected in {idle.ConnectTime.TotalSeconds:0.0} s.");
-            Console.WriteLine("| process | connections | memory before → after | KB per connection |");
-            Console.WriteLine("| --- | --- | --- | --- |");
+            Console.WriteLine("| process | connections | memory before → after | KB per connection | CPU ms per second per 1,000 connections |");
+            Console.WriteLine("| --- | --- | --- | --- | --- |");
             foreach (var cost in idle.Costs)
-                Console.WriteLine($"| {cost.Process} | {cost.Connections} | {ProcessTree.Megabytes(cost.Before)} → {ProcessTree.Megabytes(cost.After)} | {cost.KilobytesPerConnection:0.0} |");
+                Console.WriteLine($"| {cost.Process} | {cost.Connections} | {ProcessTree.Megabytes(cost.Before)} → {ProcessTree.Megabytes(cost.After)} | {cost.KilobytesPerConnection:0.0} | {cost.CpuPerThousand?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—"} |");
         }
 
         Console.WriteLine();

@@ -6,10 +6,13 @@ using ChatApp.Testing;
 
 namespace ChatApp.Messaging.Benchmark.Idle;
 
-/// <summary>What holding idle connections cost one process: its memory before and after, over the connections it holds.</summary>
-public sealed record IdleCost(string Process, int Connections, long Before, long After)
+/// <summary>What holding idle connections cost one process: its memory before and after, over the connections it holds, and its CPU while holding them.</summary>
+public sealed record IdleCost(string Process, int Connections, long Before, long After, TimeSpan? CpuPerSecond)
 {
     public double KilobytesPerConnection => (After - Before) / 1024.0 / Connections;
+
+    /// <summary>Milliseconds of CPU per second for each 1,000 connections held.</summary>
+    public double? CpuPerThousand => CpuPerSecond?.TotalMilliseconds * 1000 / Connections;
 }
 
 /// <summary>Idle connections held, and at what cost.</summary>
@@ -17,7 +20,7 @@ public sealed record IdleResult(int Requested, int Open, long ClosedByServer, in
 
 /// <summary>
 /// Many devices connected and doing nothing, as many as the run asks: one process may open only
-/// 20,000 files here, so two Messaging replicas (sharing Redis, as in production) each hold half,
+/// 20,000 files here, so two fresh Messaging replicas (sharing Redis, as in production) each hold half,
 /// through two gateways each (a gateway holds two sockets per proxied WebSocket), and two client
 /// processes hold the devices. Memory per connection is each process's growth over the devices it
 /// holds, from a first few devices per gateway (so the first connection's one-off costs — code
@@ -35,8 +38,8 @@ public static class IdleScenario
         var folders = new List<string>();
         try
         {
-            var second = Own(started, await stack.StartMessagingAsync("messaging-2"));
-            DotnetProcess[] replicas = [stack.Messaging, second];
+            // Fresh replicas: the load runs' replica carries their heap, which would hide what connections add.
+            DotnetProcess[] replicas = [Own(started, await stack.StartMessagingAsync("messaging-1")), Own(started, await stack.StartMessagingAsync("messaging-2"))];
             var gateways = new List<DotnetProcess>();
             foreach (var (replica, index) in replicas.SelectMany(replica => Enumerable.Repeat(replica, GatewaysPerReplica)).Select((replica, index) => (replica, index)))
                 gateways.Add(Own(started, await stack.StartGatewayAsync($"gateway-{index + 1}", replica.Address)));
@@ -63,7 +66,11 @@ public static class IdleScenario
                 ready.Add(await ReadWhenWrittenAsync(process, folder, "ready", TimeSpan.FromMinutes(10)));
             var connectTime = TimeSpan.FromSeconds(ready.Max(values => values[2]));
             report.Line($"idle: {first.Open + ready.Sum(values => (int)values[1])} connected (the clients took {connectTime.TotalSeconds:0.0} s); holding {options.IdleHold.TotalSeconds:0} s…");
+            // What holding them costs in CPU (pings every 15 s, presence renewed every 20 s): the servers' processes during the hold.
+            var cpu = new CpuMeter(replicas.Concat(gateways).ToDictionary(process => process.Name, process => process.Id).Append(new("redis", stack.RedisProcessId)).ToDictionary());
+            cpu.Start();
             await Task.Delay(options.IdleHold);
+            var held = cpu.Stop();
 
             var online = await OnlineAsync(stack, gateways[0]);
             var after = Snapshot(stack, replicas, gateways);
@@ -77,13 +84,14 @@ public static class IdleScenario
             // Devices are spread round-robin over the gateways by each client process, and replicas get their gateways' devices.
             int OnGateway(int gateway) => clients.Count * ((perClient + hubs.Count - 1 - gateway) / hubs.Count);
             var costs = new List<IdleCost>();
+            IdleCost Cost(string process, int connections) => new(process, connections, before[process], after[process], held[process] / options.IdleHold.TotalSeconds);
             for (var i = 0; i < replicas.Length; i++)
-                costs.Add(Cost(replicas[i].Name, Enumerable.Range(i * GatewaysPerReplica, GatewaysPerReplica).Sum(OnGateway), before, after));
+                costs.Add(Cost(replicas[i].Name, Enumerable.Range(i * GatewaysPerReplica, GatewaysPerReplica).Sum(OnGateway)));
             for (var i = 0; i < gateways.Count; i++)
-                costs.Add(Cost(gateways[i].Name, OnGateway(i), before, after));
-            costs.Add(Cost("redis", perClient * clients.Count, before, after));
+                costs.Add(Cost(gateways[i].Name, OnGateway(i)));
+            costs.Add(Cost("redis", perClient * clients.Count));
             for (var i = 0; i < clients.Count; i++)
-                costs.Add(new IdleCost($"client-{i + 1}", perClient, (long)ready[i][0], ProcessTree.ResidentBytes(clients[i].Process.Id)));
+                costs.Add(new IdleCost($"client-{i + 1}", perClient, (long)ready[i][0], ProcessTree.ResidentBytes(clients[i].Process.Id), null));
 
             var open = first.Open + results.Sum(values => (int)values[0]);
             var closed = first.Closed + results.Sum(values => (long)values[1]);
@@ -112,9 +120,6 @@ public static class IdleScenario
         memory["redis"] = ProcessTree.ResidentBytes(stack.RedisProcessId);
         return memory;
     }
-
-    private static IdleCost Cost(string process, int connections, Dictionary<string, long> before, Dictionary<string, long> after) =>
-        new(process, connections, before[process], after[process]);
 
     /// <summary>Users online as the servers' shared presence counts them.</summary>
     private static async Task<int> OnlineAsync(SystemUnderTest stack, DotnetProcess gateway)
