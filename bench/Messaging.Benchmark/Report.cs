@@ -57,6 +57,8 @@ public sealed class Report(BenchmarkOptions options)
         Row("send → deliver p95 (ms)", system => system.Target.Latency.P95, "0.0");
         Row("send → deliver p99 (ms)", system => system.Target.Latency.P99, "0.0");
         Row("send → deliver max (ms)", system => system.Target.Latency.Max, "0.0");
+        Row("send → answered (✓) p50 (ms)", system => system.Target.Answer.P50, "0.0");
+        Row("send → answered (✓) p99 (ms)", system => system.Target.Answer.P99, "0.0");
         Row("deliveries measured", system => system.Target.Latency.Count, "0");
         Row("sends failed", system => system.Target.Failed, "0");
         Row("most messages in flight", system => system.Target.MaxInFlight, "0");

@@ -9,10 +9,11 @@ namespace ChatApp.Messaging.Benchmark.Load;
 /// falls behind is not credited with what it answers while the load generator drains.
 /// </remarks>
 /// <see cref="Answered"/> counts every answer, warm-up and drain included (what the server should have stored);
+/// <see cref="Latency"/> is send → delivered to the peer, <see cref="Answer"/> send → the sender's ✓;
 /// <see cref="Cpu"/> is each process's CPU time during the window.
 public sealed record LoadResult(
     string System, int Users, int TargetRate, TimeSpan Window, long Sent, long Acknowledged, long Failed, long Answered,
-    Percentiles Latency, long MaxInFlight, IReadOnlyDictionary<string, TimeSpan> Cpu)
+    Percentiles Latency, Percentiles Answer, long MaxInFlight, IReadOnlyDictionary<string, TimeSpan> Cpu)
 {
     public double AcknowledgedPerSecond => Acknowledged / Window.TotalSeconds;
 
@@ -38,6 +39,7 @@ public static class SteadyLoad
         var measuring = false;
         var windowOver = false;
         var clock = Stopwatch.StartNew();
+        var answers = new LatencyRecorder();
         var next = 0;
         var total = warmUp + window;
         using var timer = new PeriodicTimer(Tick);
@@ -48,7 +50,7 @@ public static class SteadyLoad
             if (!measuring && clock.Elapsed >= warmUp)
             {
                 measuring = true;
-                latencies.Recording = true;
+                latencies.Recording = answers.Recording = true;
                 cpu.Start();
             }
 
@@ -62,9 +64,11 @@ public static class SteadyLoad
                 var now = Interlocked.Increment(ref inFlight);
                 if (counted && now > Interlocked.Read(ref maxInFlight))
                     Interlocked.Exchange(ref maxInFlight, now);
+                var leftAt = Stopwatch.GetTimestamp();
                 _ = user.SendAsync().ContinueWith(send =>
                 {
                     Interlocked.Decrement(ref inFlight);
+                    answers.Record(Stopwatch.GetElapsedTime(leftAt));
                     if (send.IsCompletedSuccessfully)
                         Interlocked.Increment(ref answered);
                     if (!counted || Volatile.Read(ref windowOver))
@@ -85,7 +89,8 @@ public static class SteadyLoad
         while (Interlocked.Read(ref inFlight) > 0 && drain.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(50);
         await Task.Delay(500);
-        latencies.Recording = false;
-        return new LoadResult(system, users.Count, rate, windowEnd - warmUp, sent, acknowledged, failed, Interlocked.Read(ref answered), latencies.Summarise(), maxInFlight, cpuTime);
+        latencies.Recording = answers.Recording = false;
+        return new LoadResult(system, users.Count, rate, windowEnd - warmUp, sent, acknowledged, failed, Interlocked.Read(ref answered),
+            latencies.Summarise(), answers.Summarise(), maxInFlight, cpuTime);
     }
 }

@@ -33,7 +33,6 @@ public sealed class DotnetProcess : IAsyncDisposable
             // Its appsettings.json lies beside it, not in this program's working folder.
             ["ASPNETCORE_CONTENTROOT"] = Path.GetDirectoryName(assemblyPath)!,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_gcServer"] = "0",
             ["Logging__LogLevel__Default"] = "Warning",
         };
         var process = ServerProcess.Start(null, environment, "dotnet", [assemblyPath, .. arguments]);
