@@ -24,24 +24,18 @@ public static class RequestBodyLimits
     public static WebApplication UseRequestBodyLimits(this WebApplication app)
     {
         var defaultLimit = app.Configuration.GetValue($"{Section}:MaxBodyBytes", DefaultMaxBodyBytes);
-        app.Use(async (context, next) =>
+        // Not async: a request passed on returns next's task itself, so a WebSocket's request (which
+        // lives as long as the connection) keeps no state machine of this middleware alive.
+        app.Use((context, next) =>
         {
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             // Read-only for upgraded requests (WebSockets), which have no body; hub messages have their own limit.
             if (feature is null || feature.IsReadOnly)
-            {
-                await next(context);
-                return;
-            }
+                return next(context);
 
             var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultLimit;
             feature.MaxRequestBodySize = limit;
-            if (context.Request.ContentLength > limit)
-            {
-                await TooLarge(limit).ExecuteAsync(context);
-                return;
-            }
-            await next(context);
+            return context.Request.ContentLength > limit ? TooLarge(limit).ExecuteAsync(context) : next(context);
         });
         return app;
     }

@@ -47,6 +47,9 @@ public static class TokenAuthenticationExtensions
             options.RequireHttpsMetadata = false;
             options.Backchannel = httpClients.CreateClient(MetadataClient);
             options.MapInboundClaims = false;
+            // No service reads the token back (GetTokenAsync); saved, it would stay in the
+            // authentication properties of every hub connection for the connection's life.
+            options.SaveToken = false;
             options.RefreshInterval = settings.KeySetRefreshInterval;
             options.AutomaticRefreshInterval = settings.KeySetAutomaticRefreshInterval;
             options.TokenValidationParameters = new TokenValidationParameters
@@ -73,6 +76,8 @@ public static class TokenAuthenticationExtensions
                     var principal = context.Principal;
                     if (principal?.FindFirst(ChatAppClaims.UserId) is null || principal.FindFirst(ChatAppClaims.TokenId) is null)
                         context.Fail("The token has no subject or no token id.");
+                    else
+                        context.Principal = TokenPrincipal.WithoutToken(principal);
                     return Task.CompletedTask;
                 },
             };

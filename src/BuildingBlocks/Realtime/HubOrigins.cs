@@ -18,16 +18,11 @@ public static class HubOrigins
         var allowed = configuration.GetSection($"{service}:AllowedOrigins").Get<string[]>() is { Length: > 0 } configured
             ? configured.Select(origin => origin.TrimEnd('/')).ToHashSet(StringComparer.OrdinalIgnoreCase)
             : new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http://localhost:5080" };
-        return app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Headers.Origin is { Count: > 0 } origin && !allowed.Contains(origin.ToString()))
-            {
-                await Results.Problem($"Connections from {origin} are not allowed.", title: "Origin not allowed", statusCode: StatusCodes.Status403Forbidden)
-                    .ExecuteAsync(context);
-                return;
-            }
-
-            await next(context);
-        });
+        // Not async: a connection let through returns next's task itself, so its request (which lives
+        // as long as the connection) keeps no state machine of this middleware alive.
+        return app.Use((context, next) =>
+            context.Request.Path.StartsWithSegments("/hubs") && context.Request.Headers.Origin is { Count: > 0 } origin && !allowed.Contains(origin.ToString())
+                ? Results.Problem($"Connections from {origin} are not allowed.", title: "Origin not allowed", statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context)
+                : next(context));
     }
 }

@@ -1,18 +1,16 @@
 using ChatApp.BuildingBlocks.Realtime;
 using ChatApp.Messaging.Application;
 using ChatApp.Messaging.Application.Sessions;
-using ChatApp.Messaging.Infrastructure;
 using ChatApp.ServiceDefaults;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace ChatApp.Messaging.Api.Hub;
 
 public static class ChatRealtime
 {
     /// <summary>
-    /// The chat hub with a Redis backplane (<c>ConnectionStrings:redis</c>), so a push reaches a
+    /// The chat hub with a Redis backplane (<c>ConnectionStrings:redis</c>, <see cref="ChatBackplane"/>), so a push reaches a
     /// user's connections on every replica, and the closing of connections whose session ended
     /// (on every replica, through a channel of the same Redis).
     /// </summary>
@@ -20,17 +18,14 @@ public static class ChatRealtime
     {
         var messaging = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         builder.Services.AddSignalR(hub =>
-            {
-                // An envelope of the largest size, JSON-escaped in a hub message, still fits; a larger
-                // message is refused while it is read, before it is buffered whole.
-                hub.MaximumReceiveMessageSize = messaging.MaxMessageRequestBytes;
-                hub.AddFilter(new HoldRateLimitedCalls(TimeSpan.FromSeconds(1)));
-            })
-            .AddStackExchangeRedis(backplane =>
-            {
-                backplane.Configuration = MessagingInfrastructure.RedisOptions(builder.Configuration);
-                backplane.Configuration.ChannelPrefix = RedisChannel.Literal("chatapp-messaging");
-            });
+        {
+            // An envelope of the largest size, JSON-escaped in a hub message, still fits; a larger
+            // message is refused while it is read, before it is buffered whole.
+            hub.MaximumReceiveMessageSize = messaging.MaxMessageRequestBytes;
+            hub.AddFilter(new HoldRateLimitedCalls(TimeSpan.FromSeconds(1)));
+        });
+        // The backplane: one Redis channel per replica, not two per connection (see ChatBackplane).
+        builder.Services.AddSingleton<HubLifetimeManager<ChatHub>, ChatBackplane>();
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<IChatBroadcast, SignalRChatBroadcast>();
         builder.Services.AddSingleton<SignalRSessionConnections>();
