@@ -16,7 +16,8 @@ namespace ChatApp.Messaging.Tests.Api;
 /// </summary>
 public sealed class FloodFairnessTests(MessagingFixture fixture)
 {
-    private const int Samples = 200;
+    // A p99 of 200 samples is their second worst, one scheduling hiccup; of 500, the fifth worst.
+    private const int Samples = 500;
     private const int FloodLoops = 8;
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(20);
 

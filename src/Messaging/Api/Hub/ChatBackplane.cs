@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -29,6 +30,9 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
 
     private readonly DefaultHubLifetimeManager<ChatHub> _local;
     private readonly HubConnectionStore _here = new();
+    // Users with connections here, and how many: a push to users none of whom are here is skipped
+    // unread, so each replica pays little for the pushes that every replica receives.
+    private readonly ConcurrentDictionary<string, int> _usersHere = new(StringComparer.Ordinal);
     private readonly IConnectionMultiplexer _redis;
     private readonly JsonSerializerOptions _payload;
     private readonly ILogger<ChatBackplane> _logger;
@@ -56,12 +60,16 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {
         _here.Add(connection);
+        if (connection.UserIdentifier is { } user)
+            _usersHere.AddOrUpdate(user, 1, (_, count) => count + 1);
         return _local.OnConnectedAsync(connection);
     }
 
     public override Task OnDisconnectedAsync(HubConnectionContext connection)
     {
         _here.Remove(connection);
+        if (connection.UserIdentifier is { } user && _usersHere.AddOrUpdate(user, 0, (_, count) => count - 1) == 0)
+            _usersHere.TryRemove(new KeyValuePair<string, int>(user, 0));
         return _local.OnDisconnectedAsync(connection);
     }
 
@@ -173,7 +181,7 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
         try
         {
             var json = (byte[])message.Message!;
-            if (json.AsSpan().StartsWith(_ownPrefix))
+            if (json.AsSpan().StartsWith(_ownPrefix) || !ConcernsHere(json))
                 return;
             var push = JsonSerializer.Deserialize<Push>(json, Json) ?? throw new JsonException("An empty push.");
             await DeliverHereAsync(push);
@@ -183,6 +191,36 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
         {
             LogDeliveryFailed(_logger, ex);
         }
+    }
+
+    /// <summary>
+    /// Whether a push may have a connection here to go to, read only as far as its targets (they
+    /// come before its arguments): a push to users or connections none of which are here is not.
+    /// </summary>
+    private bool ConcernsHere(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var kind = 0;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != 1)
+                continue;
+            if (reader.ValueTextEquals("kind"u8) && reader.Read())
+                kind = reader.GetInt32();
+            else if (reader.ValueTextEquals("targets"u8) && reader.Read())
+            {
+                if (kind is not ((int)PushKind.Users or (int)PushKind.Connections))
+                    return true;
+                while (reader.Read() && reader.TokenType == JsonTokenType.String)
+                {
+                    var target = reader.GetString()!;
+                    if (kind == (int)PushKind.Users ? _usersHere.ContainsKey(target) : _here[target] is not null)
+                        return true;
+                }
+                return false;
+            }
+        }
+        return true;
     }
 
     private Task DeliverHereAsync(Push push)
