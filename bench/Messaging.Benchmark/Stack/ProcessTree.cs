@@ -47,18 +47,10 @@ public static class ProcessTree
             .Select(name => Read(int.Parse(name!, CultureInfo.InvariantCulture)))
             .OfType<Stat>()
             .ToList();
-        var members = new List<Stat>();
-        var ids = new HashSet<int> { rootId };
-        // Parents are listed before their children often but not always: repeat until nothing is added.
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var stat in all.Where(stat => !members.Contains(stat) && (stat.Id == rootId || ids.Contains(stat.ParentId))))
-            {
-                members.Add(stat);
-                added |= ids.Add(stat.Id);
-            }
-        }
+        var children = all.ToLookup(stat => stat.ParentId);
+        var members = all.Where(stat => stat.Id == rootId).ToList();
+        for (var i = 0; i < members.Count; i++)
+            members.AddRange(children[members[i].Id]);
         return members;
     }
 

@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ChatApp.BuildingBlocks.Authentication;
-using ChatApp.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Tokens;
 
@@ -16,20 +14,10 @@ namespace ChatApp.BuildingBlocks.Tests.Authentication;
 /// </summary>
 public sealed class TokenPrincipalTests : IAsyncLifetime
 {
-    private readonly TestTokenIssuer _tokens = new();
-    private WebApplication? _service;
-    private HttpClient _http = null!;
+    private TokenAuthenticatedService _service = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddTokenAuthentication();
-        _tokens.TrustIn(builder.Services);
-        _service = builder.Build();
-        _service.UseAuthentication();
-        _service.UseAuthorization();
-        _service.MapGet("/me", async (HttpContext context) =>
+    public async ValueTask InitializeAsync() =>
+        _service = await TokenAuthenticatedService.StartAsync(app => app.MapGet("/me", async (HttpContext context) =>
         {
             var identity = Assert.IsType<CaseSensitiveClaimsIdentity>(Assert.Single(context.User.Identities));
             return new Seen(
@@ -41,18 +29,15 @@ public sealed class TokenPrincipalTests : IAsyncLifetime
                 context.User.GetSessionId(),
                 identity.FindFirst("SUB") is not null,
                 identity.Claims.Select(claim => claim.Type).Order().ToArray());
-        });
-        await _service.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_service.Urls.First()) };
-    }
+        }));
 
     [Fact]
     public async Task The_principal_has_every_claim_of_the_token_and_not_the_token()
     {
         var (user, session) = (Guid.NewGuid(), Guid.NewGuid());
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/me") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _tokens.Issue(user, "ann", session)) } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/me") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _service.Tokens.Issue(user, "ann", session)) } };
 
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await _service.Http.SendAsync(request, TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var seen = await response.Content.ReadFromJsonAsync<Seen>(TestContext.Current.CancellationToken);
 
@@ -68,13 +53,7 @@ public sealed class TokenPrincipalTests : IAsyncLifetime
         Assert.Equal(["aud", "exp", "iat", "iss", "jti", "nbf", "preferred_username", "sid", "sub"], seen.ClaimTypes);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        if (_service is not null)
-            await _service.DisposeAsync();
-        _tokens.Dispose();
-    }
+    public ValueTask DisposeAsync() => _service.DisposeAsync();
 
     private sealed record Seen(bool TokenKept, bool TokenSaved, bool Authenticated, string? Name, Guid UserId, Guid SessionId, bool FoundByOtherCase, string[] ClaimTypes);
 }
