@@ -30,9 +30,12 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
 
     private readonly DefaultHubLifetimeManager<ChatHub> _local;
     private readonly HubConnectionStore _here = new();
-    // Users with connections here, and how many: a push to users none of whom are here is skipped
-    // unread, so each replica pays little for the pushes that every replica receives.
-    private readonly ConcurrentDictionary<string, int> _usersHere = new(StringComparer.Ordinal);
+    // Each user's connections here. A push to users is written to theirs alone: SignalR's own
+    // manager looks through every connection of the replica for each push to a user. A push to
+    // users none of whom are here is skipped unread, so each replica pays little for the pushes
+    // that every replica receives. Arrays are replaced, never changed: pushes read them unlocked.
+    private readonly ConcurrentDictionary<string, HubConnectionContext[]> _usersHere = new(StringComparer.Ordinal);
+    private readonly Lock _usersHereChanging = new();
     private readonly IConnectionMultiplexer _redis;
     private readonly JsonSerializerOptions _payload;
     private readonly ILogger<ChatBackplane> _logger;
@@ -61,15 +64,30 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
     {
         _here.Add(connection);
         if (connection.UserIdentifier is { } user)
-            _usersHere.AddOrUpdate(user, 1, (_, count) => count + 1);
+        {
+            lock (_usersHereChanging)
+                _usersHere[user] = _usersHere.TryGetValue(user, out var others) ? [.. others, connection] : [connection];
+        }
         return _local.OnConnectedAsync(connection);
     }
 
     public override Task OnDisconnectedAsync(HubConnectionContext connection)
     {
         _here.Remove(connection);
-        if (connection.UserIdentifier is { } user && _usersHere.AddOrUpdate(user, 0, (_, count) => count - 1) == 0)
-            _usersHere.TryRemove(new KeyValuePair<string, int>(user, 0));
+        if (connection.UserIdentifier is { } user)
+        {
+            lock (_usersHereChanging)
+            {
+                if (_usersHere.TryGetValue(user, out var connections))
+                {
+                    HubConnectionContext[] rest = [.. connections.Where(other => other != connection)];
+                    if (rest.Length == 0)
+                        _usersHere.TryRemove(user, out _);
+                    else
+                        _usersHere[user] = rest;
+                }
+            }
+        }
         return _local.OnDisconnectedAsync(connection);
     }
 
@@ -108,7 +126,7 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
         SendUsersAsync([userId], methodName, args, cancellationToken);
 
     public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        BothAsync(_local.SendUsersAsync(userIds, methodName, args, cancellationToken),
+        BothAsync(SendUsersHereAsync(userIds, methodName, args, cancellationToken),
             new Push(_replicaId, PushKind.Users, [.. userIds], [], methodName, Serialize(args)));
 
     /// <summary>A connection here joins at once; one elsewhere is asked to through Redis (not awaited there).</summary>
@@ -233,11 +251,31 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
             PushKind.Connections => _local.SendConnectionsAsync(push.Targets, push.Method, args),
             PushKind.Groups when push.Excluded.Length > 0 => _local.SendGroupExceptAsync(push.Targets[0], push.Method, args, push.Excluded),
             PushKind.Groups => _local.SendGroupsAsync(push.Targets, push.Method, args),
-            PushKind.Users => _local.SendUsersAsync(push.Targets, push.Method, args),
+            PushKind.Users => SendUsersHereAsync(push.Targets, push.Method, args, CancellationToken.None),
             PushKind.Join => _local.AddToGroupAsync(push.Targets[0], push.Method),
             PushKind.Leave => _local.RemoveFromGroupAsync(push.Targets[0], push.Method),
             _ => throw new JsonException($"A push of an unknown kind {push.Kind}."),
         };
+    }
+
+    /// <summary>Written to the users' connections here, found by user; the message is serialized once for all of them.</summary>
+    private Task SendUsersHereAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken)
+    {
+        SerializedHubMessage? message = null;
+        List<Task>? pending = null;
+        foreach (var user in userIds)
+        {
+            if (!_usersHere.TryGetValue(user, out var connections))
+                continue;
+            message ??= new SerializedHubMessage(new InvocationMessage(methodName, args));
+            foreach (var connection in connections)
+            {
+                var write = connection.WriteAsync(message, cancellationToken);
+                if (!write.IsCompletedSuccessfully)
+                    (pending ??= []).Add(write.AsTask());
+            }
+        }
+        return pending is null ? Task.CompletedTask : Task.WhenAll(pending);
     }
 
     private enum PushKind
