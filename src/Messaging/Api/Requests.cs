@@ -9,7 +9,7 @@ namespace ChatApp.Messaging.Api;
 /// <summary>A new message: an id the device made (a retry with the same id is not stored twice), the encrypted envelope, what it replies to.</summary>
 public sealed record NewMessageRequest(Guid? ClientMessageId, string? Body, long? ReplyToSequence)
 {
-    public NewMessage ToMessage() => new(ClientMessageId!.Value, Body!, ReplyToSequence);
+    public NewMessage ToMessage(string? answeredConnection = null) => new(ClientMessageId!.Value, Body!, ReplyToSequence, answeredConnection);
 }
 
 public sealed record EditMessageRequest(string? Body);

@@ -11,7 +11,8 @@ namespace ChatApp.Messaging.Application;
 /// </summary>
 public interface IChatBroadcast
 {
-    Task MessageAddedAsync(IReadOnlyCollection<Guid> members, MessageView message);
+    /// <param name="answeredConnection">The connection the message was sent over, which has it in its answer: not pushed to.</param>
+    Task MessageAddedAsync(IReadOnlyCollection<Guid> members, MessageView message, string? answeredConnection);
 
     Task MessageChangedAsync(IReadOnlyCollection<Guid> members, MessageView message);
 

@@ -34,7 +34,7 @@ public sealed class BackplaneTests(MessagingFixture fixture)
     }
 
     [Fact]
-    public async Task A_push_reaches_each_device_once_on_the_replica_it_was_sent_from_and_on_the_other()
+    public async Task A_push_reaches_each_device_once_on_the_replica_it_was_sent_from_and_on_the_other_but_not_the_sending_device()
     {
         var alice = await fixture.CreateUserAsync("Alice");
         var bob = await fixture.CreateUserAsync("Bob");
@@ -52,5 +52,8 @@ public sealed class BackplaneTests(MessagingFixture fixture)
         Assert.Single(aliceLaptop.Received, m => m.ClientMessageId == sent.ClientMessageId);
         Assert.Single(alicePhone.Received, m => m.ClientMessageId == answer.ClientMessageId);
         Assert.Single(bobPhone.Received, m => m.ClientMessageId == sent.ClientMessageId);
+        // The device each was sent from has it in its answer, and is not pushed it again.
+        Assert.DoesNotContain(alicePhone.Received, m => m.ClientMessageId == sent.ClientMessageId);
+        Assert.DoesNotContain(bobPhone.Received, m => m.ClientMessageId == answer.ClientMessageId);
     }
 }

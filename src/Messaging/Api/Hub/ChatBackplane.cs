@@ -126,7 +126,16 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
         SendUsersAsync([userId], methodName, args, cancellationToken);
 
     public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        BothAsync(SendUsersHereAsync(userIds, methodName, args, cancellationToken),
+        BothAsync(SendUsersHereAsync(userIds, methodName, args, null, cancellationToken),
+            new Push(_replicaId, PushKind.Users, [.. userIds], [], methodName, Serialize(args)));
+
+    /// <summary>
+    /// To the users' connections but one of this replica (SignalR has no such call): the
+    /// connection a hub call came over, whose answer carries what the push would. It is here, so
+    /// the other replicas are sent the push to all of the users' connections.
+    /// </summary>
+    public Task SendUsersExceptAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, string excludedConnectionId) =>
+        BothAsync(SendUsersHereAsync(userIds, methodName, args, excludedConnectionId, CancellationToken.None),
             new Push(_replicaId, PushKind.Users, [.. userIds], [], methodName, Serialize(args)));
 
     /// <summary>A connection here joins at once; one elsewhere is asked to through Redis (not awaited there).</summary>
@@ -251,7 +260,7 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
             PushKind.Connections => _local.SendConnectionsAsync(push.Targets, push.Method, args),
             PushKind.Groups when push.Excluded.Length > 0 => _local.SendGroupExceptAsync(push.Targets[0], push.Method, args, push.Excluded),
             PushKind.Groups => _local.SendGroupsAsync(push.Targets, push.Method, args),
-            PushKind.Users => SendUsersHereAsync(push.Targets, push.Method, args, CancellationToken.None),
+            PushKind.Users => SendUsersHereAsync(push.Targets, push.Method, args, null, CancellationToken.None),
             PushKind.Join => _local.AddToGroupAsync(push.Targets[0], push.Method),
             PushKind.Leave => _local.RemoveFromGroupAsync(push.Targets[0], push.Method),
             _ => throw new JsonException($"A push of an unknown kind {push.Kind}."),
@@ -259,7 +268,7 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
     }
 
     /// <summary>Written to the users' connections here, found by user; the message is serialized once for all of them.</summary>
-    private Task SendUsersHereAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken)
+    private Task SendUsersHereAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, string? excludedConnectionId, CancellationToken cancellationToken)
     {
         SerializedHubMessage? message = null;
         List<Task>? pending = null;
@@ -270,6 +279,8 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
             message ??= new SerializedHubMessage(new InvocationMessage(methodName, args));
             foreach (var connection in connections)
             {
+                if (connection.ConnectionId == excludedConnectionId)
+                    continue;
                 var write = connection.WriteAsync(message, cancellationToken);
                 if (!write.IsCompletedSuccessfully)
                     (pending ??= []).Add(write.AsTask());

@@ -82,13 +82,13 @@ public sealed partial class ChatHub(PresenceTracker presence, LocalConnections c
     public async Task<MessageView> SendMessage(Guid conversationId, NewMessageRequest message, SendMessage send, IValidator<NewMessageRequest> validator)
     {
         await validator.ThrowIfInvalidAsync(message);
-        return (await send.ExecuteAsync(Me, conversationId, message.ToMessage(), Context.ConnectionAborted)).OrThrow();
+        return (await send.ExecuteAsync(Me, conversationId, message.ToMessage(Context.ConnectionId), Context.ConnectionAborted)).OrThrow();
     }
 
     public async Task<MessageView> SendDirectMessage(Guid recipientId, NewMessageRequest message, SendDirectMessage send, IValidator<NewMessageRequest> validator)
     {
         await validator.ThrowIfInvalidAsync(message);
-        return (await send.ExecuteAsync(Me, recipientId, message.ToMessage(), Context.ConnectionAborted)).OrThrow();
+        return (await send.ExecuteAsync(Me, recipientId, message.ToMessage(Context.ConnectionId), Context.ConnectionAborted)).OrThrow();
     }
 
     public async Task<MessageView> EditMessage(Guid conversationId, long sequence, EditMessageRequest edit, EditMessage editMessage, IValidator<EditMessageRequest> validator)

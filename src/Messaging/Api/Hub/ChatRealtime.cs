@@ -25,7 +25,8 @@ public static class ChatRealtime
             hub.AddFilter(new HoldRateLimitedCalls(TimeSpan.FromSeconds(1)));
         });
         // The backplane: one Redis channel per replica, not two per connection (see ChatBackplane).
-        builder.Services.AddSingleton<HubLifetimeManager<ChatHub>, ChatBackplane>();
+        builder.Services.AddSingleton<ChatBackplane>();
+        builder.Services.AddSingleton<HubLifetimeManager<ChatHub>>(services => services.GetRequiredService<ChatBackplane>());
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<IChatBroadcast, SignalRChatBroadcast>();
         builder.Services.AddSingleton<SignalRSessionConnections>();

@@ -13,12 +13,15 @@ namespace ChatApp.Messaging.Api.Hub;
 /// across). A push that fails (the backplane away) is logged and counted, not retried: the
 /// change is committed, and devices catch up with a sync when they reconnect.
 /// </summary>
-public sealed partial class SignalRChatBroadcast(IHubContext<ChatHub, IChatClient> hub, ILogger<SignalRChatBroadcast> logger) : IChatBroadcast
+public sealed partial class SignalRChatBroadcast(IHubContext<ChatHub, IChatClient> hub, ChatBackplane backplane, ILogger<SignalRChatBroadcast> logger) : IChatBroadcast
 {
     public const string PresenceWatchers = "presence-watchers";
 
-    public Task MessageAddedAsync(IReadOnlyCollection<Guid> members, MessageView message) =>
-        PushAsync(nameof(IChatClient.MessageReceived), () => To(members).MessageReceived(message));
+    // The one push per message that is large and goes to the sender too, whose answer already has it.
+    public Task MessageAddedAsync(IReadOnlyCollection<Guid> members, MessageView message, string? answeredConnection) =>
+        PushAsync(nameof(IChatClient.MessageReceived), () => answeredConnection is null
+            ? To(members).MessageReceived(message)
+            : backplane.SendUsersExceptAsync(UserIds(members), nameof(IChatClient.MessageReceived), [message], answeredConnection));
 
     public Task MessageChangedAsync(IReadOnlyCollection<Guid> members, MessageView message) =>
         PushAsync(nameof(IChatClient.MessageChanged), () => To(members).MessageChanged(message));
@@ -38,7 +41,9 @@ public sealed partial class SignalRChatBroadcast(IHubContext<ChatHub, IChatClien
     public Task PresenceChangedAsync(PresenceView presence) =>
         PushAsync(nameof(IChatClient.PresenceChanged), () => hub.Clients.Group(PresenceWatchers).PresenceChanged(presence));
 
-    private IChatClient To(IReadOnlyCollection<Guid> users) => hub.Clients.Users([.. users.Select(id => id.ToString())]);
+    private IChatClient To(IReadOnlyCollection<Guid> users) => hub.Clients.Users(UserIds(users));
+
+    private static string[] UserIds(IReadOnlyCollection<Guid> users) => [.. users.Select(id => id.ToString())];
 
     private async Task PushAsync(string what, Func<Task> push)
     {

@@ -53,7 +53,7 @@ public sealed class MessageWriter(IUnitOfWorkFactory unitOfWorks, IMessageStore 
             outcome.Send.Answer.TrySetResult(outcome.Result);
         await Task.WhenAll(outcomes
             .Where(outcome => outcome.Members is not null)
-            .Select(outcome => broadcast.MessageAddedAsync(outcome.Members!, outcome.Result.Value!)));
+            .Select(outcome => broadcast.MessageAddedAsync(outcome.Members!, outcome.Result.Value!, outcome.Send.Message.AnsweredConnection)));
     }
 
     private async Task<IReadOnlyList<Outcome>> StoreOneByOneAsync(IReadOnlyList<PendingSend> batch)
