@@ -17,7 +17,7 @@ public sealed partial class SignalRChatBroadcast(IHubContext<ChatHub, IChatClien
 {
     public const string PresenceWatchers = "presence-watchers";
 
-    // The one push per message that is large and goes to the sender too, whose answer already has it.
+    // The connection a message was sent over has it in the call's answer: every device but that one is pushed it.
     public Task MessageAddedAsync(IReadOnlyCollection<Guid> members, MessageView message, string? answeredConnection) =>
         PushAsync(nameof(IChatClient.MessageReceived), () => answeredConnection is null
             ? To(members).MessageReceived(message)
