@@ -75,20 +75,22 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
     {
         _here.Remove(connection);
         if (connection.UserIdentifier is { } user)
-        {
-            lock (_usersHereChanging)
-            {
-                if (_usersHere.TryGetValue(user, out var connections))
-                {
-                    HubConnectionContext[] rest = [.. connections.Where(other => other != connection)];
-                    if (rest.Length == 0)
-                        _usersHere.TryRemove(user, out _);
-                    else
-                        _usersHere[user] = rest;
-                }
-            }
-        }
+            ForgetUserConnection(user, connection);
         return _local.OnDisconnectedAsync(connection);
+    }
+
+    private void ForgetUserConnection(string user, HubConnectionContext connection)
+    {
+        lock (_usersHereChanging)
+        {
+            if (!_usersHere.TryGetValue(user, out var connections))
+                return;
+            HubConnectionContext[] rest = [.. connections.Where(other => other != connection)];
+            if (rest.Length == 0)
+                _usersHere.TryRemove(user, out _);
+            else
+                _usersHere[user] = rest;
+        }
     }
 
     public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) =>
@@ -126,16 +128,15 @@ public sealed partial class ChatBackplane : HubLifetimeManager<ChatHub>
         SendUsersAsync([userId], methodName, args, cancellationToken);
 
     public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        BothAsync(SendUsersHereAsync(userIds, methodName, args, null, cancellationToken),
-            new Push(_replicaId, PushKind.Users, [.. userIds], [], methodName, Serialize(args)));
+        SendUsersExceptAsync(userIds, methodName, args, null, cancellationToken);
 
     /// <summary>
-    /// To the users' connections but one of this replica (SignalR has no such call): the
-    /// connection a hub call came over, whose answer carries what the push would. It is here, so
-    /// the other replicas are sent the push to all of the users' connections.
+    /// To the users' connections but, if given, one of this replica (SignalR has no such call):
+    /// the connection a hub call came over, whose answer carries what the push would. It is here,
+    /// so the other replicas are sent the push to all of the users' connections.
     /// </summary>
-    public Task SendUsersExceptAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, string excludedConnectionId) =>
-        BothAsync(SendUsersHereAsync(userIds, methodName, args, excludedConnectionId, CancellationToken.None),
+    public Task SendUsersExceptAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, string? excludedConnectionId, CancellationToken cancellationToken = default) =>
+        BothAsync(SendUsersHereAsync(userIds, methodName, args, excludedConnectionId, cancellationToken),
             new Push(_replicaId, PushKind.Users, [.. userIds], [], methodName, Serialize(args)));
 
     /// <summary>A connection here joins at once; one elsewhere is asked to through Redis (not awaited there).</summary>

@@ -19,9 +19,8 @@ public sealed partial class SignalRChatBroadcast(IHubContext<ChatHub, IChatClien
 
     // The connection a message was sent over has it in the call's answer: every device but that one is pushed it.
     public Task MessageAddedAsync(IReadOnlyCollection<Guid> members, MessageView message, string? answeredConnection) =>
-        PushAsync(nameof(IChatClient.MessageReceived), () => answeredConnection is null
-            ? To(members).MessageReceived(message)
-            : backplane.SendUsersExceptAsync(UserIds(members), nameof(IChatClient.MessageReceived), [message], answeredConnection));
+        PushAsync(nameof(IChatClient.MessageReceived), () =>
+            backplane.SendUsersExceptAsync(UserIds(members), nameof(IChatClient.MessageReceived), [message], answeredConnection));
 
     public Task MessageChangedAsync(IReadOnlyCollection<Guid> members, MessageView message) =>
         PushAsync(nameof(IChatClient.MessageChanged), () => To(members).MessageChanged(message));
